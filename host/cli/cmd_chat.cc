@@ -1,0 +1,128 @@
+// `brainhost chat` and `brainhost demo`: a session over lines from a terminal, a pipe, or a
+// script.
+#include <editline/readline.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <vector>
+
+#include "brain/brain.h"
+#include "cli/commands.h"
+#include "cli/conversation.h"
+
+namespace brainhost {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Everything a conversation needs, opened in dependency order and closed in reverse.
+struct Chat {
+  Context context;
+  std::unique_ptr<Brain> brain;
+  std::unique_ptr<Session> session;
+};
+
+int OpenChat(const GlobalOptions& global, std::string session_id, Chat* chat) {
+  if (Status s = LoadContext(global, &chat->context); !s.ok()) {
+    std::cerr << "brainhost: " << s.message() << "\n";
+    return kExitUsage;
+  }
+  if (Status s = Brain::Open(chat->context.brain_path, &chat->brain); !s.ok()) {
+    std::cerr << "brainhost: " << s.message() << "\n";
+    return kExitFailure;
+  }
+  if (session_id.empty()) session_id = NewSessionId();
+  if (Status s = Session::Start(chat->context.graph, chat->context.registry, chat->brain.get(),
+                                session_id, &chat->session);
+      !s.ok()) {
+    std::cerr << "brainhost: " << s.message() << "\n";
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+void PipeLoop(Conversation* conversation) {
+  std::string line;
+  bool done = false;
+  while (!done && std::getline(std::cin, line)) {
+    // Flushed per line: a program driving us waits for each reply before its next line.
+    std::cout << conversation->Reply(line, &done) << std::endl;
+  }
+}
+
+std::string HistoryPath() {
+  const char* home = std::getenv("HOME");
+  return home != nullptr ? std::string(home) + "/.brainhost_history" : "";
+}
+
+void TerminalLoop(Conversation* conversation, const Session& session) {
+  std::cerr << "brainhost: session " << session.id()
+            << (session.variant().empty() ? "" : ", variant " + session.variant())
+            << ". /help lists commands; Ctrl-D or /exit ends.\n";
+  std::string history = HistoryPath();
+  using_history();
+  if (!history.empty()) read_history(history.c_str());
+  bool done = false;
+  while (!done) {
+    char* raw = readline("you> ");
+    if (raw == nullptr) break;
+    std::string line = raw;
+    std::free(raw);
+    if (!line.empty()) add_history(line.c_str());
+    std::cout << "bh > " << conversation->Reply(line, &done) << std::endl;
+  }
+  if (!history.empty()) write_history(history.c_str());
+}
+
+}  // namespace
+
+int RunChat(const GlobalOptions& global, const ChatOptions& options) {
+  Chat chat;
+  if (int rc = OpenChat(global, options.session_id, &chat); rc != kExitOk) return rc;
+  Conversation conversation(chat.session.get(), options.jsonl);
+  if (!options.jsonl && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+    TerminalLoop(&conversation, *chat.session);
+  } else {
+    PipeLoop(&conversation);
+  }
+  return kExitOk;
+}
+
+int RunDemo(const GlobalOptions& global) {
+  GlobalOptions demo = global;
+  if (demo.brain.empty()) {
+    // A fresh brain each run, so the demo shows the same thing every time.
+    fs::path dir = fs::temp_directory_path() / ("brainhost-demo-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    demo.brain = (dir / "brain.db").string();
+    fs::remove(demo.brain);
+  }
+  Chat chat;
+  if (int rc = OpenChat(demo, "demo", &chat); rc != kExitOk) return rc;
+  std::cout << "brainhost demo: graph " << chat.context.graph.path << ", brain "
+            << chat.context.brain_path << "\n\n";
+  const std::vector<std::string> script = {
+      "hello there!",
+      "what day is it today?",
+      "and what time is it now?",
+      "what's the date",
+      "what is the capital of mongolia?",
+  };
+  Conversation conversation(chat.session.get(), /*jsonl=*/false);
+  for (const std::string& line : script) {
+    bool done = false;
+    std::string reply = conversation.Reply(line, &done);
+    std::cout << "you : " << line << "\n"
+              << "bh  : " << reply << "\n";
+  }
+  std::cout << "\nEvery turn is in the brain. See which region answered each one:\n"
+            << "  brainhost sql --brain " << chat.context.brain_path
+            << " \"SELECT turn_index, region, user_text, reply FROM v_turns\"\n";
+  return kExitOk;
+}
+
+}  // namespace brainhost

@@ -1,0 +1,35 @@
+// The subcommands of `brainhost`, one function each; main.cc parses arguments and calls them.
+// Each returns the process exit code and prints errors to stderr as one line.
+#ifndef BRAINHOST_HOST_CLI_COMMANDS_H
+#define BRAINHOST_HOST_CLI_COMMANDS_H
+
+#include <string>
+
+#include "cli/context.h"
+
+namespace brainhost {
+
+struct ChatOptions {
+  std::string session_id;  // empty: a new session
+  bool jsonl = false;
+};
+int RunChat(const GlobalOptions& global, const ChatOptions& options);
+int RunDemo(const GlobalOptions& global);
+
+int RunRegions(const GlobalOptions& global, bool json);
+int RunGraph(const GlobalOptions& global, bool dot);
+int RunSql(const GlobalOptions& global, const std::string& sql);
+int RunAbReport(const GlobalOptions& global, bool json);
+
+struct BenchRouteOptions {
+  int turns = 2000;
+  bool json = false;
+};
+int RunBenchRoute(const GlobalOptions& global, const BenchRouteOptions& options);
+
+// The brain to open: --brain, else the graph's [host] brain, else ./brain.db.
+std::string ResolveBrainPath(const GlobalOptions& global);
+
+}  // namespace brainhost
+
+#endif  // BRAINHOST_HOST_CLI_COMMANDS_H

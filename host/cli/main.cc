@@ -1,0 +1,93 @@
+// brainhost: the command line. Parses arguments (CLI11), sets up logging (spdlog, stderr
+// only, so stdout carries nothing but replies and tables) and dispatches to a command.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/commands.h"
+
+namespace {
+
+constexpr char kVersion[] = "0.1.0";
+
+void SetUpLogging(const std::string& level) {
+  auto logger = spdlog::stderr_color_mt("brainhost");
+  logger->set_pattern("brainhost: %^%l%$: %v");
+  logger->set_level(spdlog::level::from_str(level));
+  spdlog::set_default_logger(logger);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace brainhost;
+  CLI::App app{"brainhost: a chat runtime built from swappable brain-region plugins"};
+  app.set_version_flag("--version", std::string("brainhost ") + kVersion);
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  GlobalOptions global;
+  app.add_option("--config", global.config, "routing graph (TOML); default: config/default.toml")
+      ->option_text("PATH");
+  app.add_option("--brain", global.brain, "brain file (SQLite); default: ./brain.db")
+      ->option_text("PATH");
+  app.add_option("--plugin-path", global.plugin_path, "extra plugin directory, searched first")
+      ->option_text("DIR");
+  app.add_option("--log-level", global.log_level, "trace|debug|info|warn|error|off")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))
+      ->capture_default_str();
+
+  ChatOptions chat;
+  CLI::App* chat_cmd = app.add_subcommand(
+      "chat", "talk: a terminal gets line editing and /commands; a pipe gets one reply per line");
+  chat_cmd->add_option("--session", chat.session_id, "continue or name a session");
+  chat_cmd->add_flag("--jsonl", chat.jsonl, "one JSON object per turn on stdout");
+
+  CLI::App* demo_cmd = app.add_subcommand("demo", "run a short scripted conversation");
+
+  bool json = false;
+  CLI::App* regions_cmd = app.add_subcommand("regions", "list installed regions (no instance is created)");
+  regions_cmd->add_flag("--json", json, "print JSON");
+
+  bool dot = false;
+  CLI::App* graph_cmd = app.add_subcommand("graph", "validate the routing graph and describe it");
+  graph_cmd->add_flag("--dot", dot, "print Graphviz instead");
+
+  std::string sql;
+  CLI::App* sql_cmd = app.add_subcommand("sql", "run a read-only SQL query on the brain");
+  sql_cmd->add_option("query", sql, "SELECT ...")->required();
+
+  CLI::App* ab_cmd = app.add_subcommand("ab", "A/B experiments");
+  ab_cmd->require_subcommand(1);
+  CLI::App* ab_report_cmd =
+      ab_cmd->add_subcommand("report", "per variant: turns, answering regions, latency");
+  ab_report_cmd->add_flag("--json", json, "print JSON");
+
+  BenchRouteOptions bench_route;
+  CLI::App* bench_cmd = app.add_subcommand("bench", "benchmarks");
+  bench_cmd->require_subcommand(1);
+  CLI::App* bench_route_cmd =
+      bench_cmd->add_subcommand("route", "turns through the routing graph into a fresh brain");
+  bench_route_cmd->add_option("--turns", bench_route.turns, "how many turns")
+      ->check(CLI::Range(1, 10000000))
+      ->capture_default_str();
+  bench_route_cmd->add_flag("--json", bench_route.json, "end with one JSON line of figures");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  SetUpLogging(global.log_level);
+
+  if (*chat_cmd) return RunChat(global, chat);
+  if (*demo_cmd) return RunDemo(global);
+  if (*regions_cmd) return RunRegions(global, json);
+  if (*graph_cmd) return RunGraph(global, dot);
+  if (*sql_cmd) return RunSql(global, sql);
+  if (*ab_report_cmd) return RunAbReport(global, json);
+  if (*bench_route_cmd) return RunBenchRoute(global, bench_route);
+  return kExitUsage;
+}

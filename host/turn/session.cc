@@ -1,0 +1,110 @@
+#include "turn/session.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <ctime>
+#include <random>
+
+#include "graph/experiment.h"
+
+namespace brainhost {
+
+namespace {
+
+// Region state lives in the brain, namespaced by instance name.
+class BrainStateStore : public StateStore {
+ public:
+  explicit BrainStateStore(Brain* brain) : brain_(brain) {}
+  Status Get(const std::string& region, const std::string& key, std::string* value) override {
+    return brain_->StateGet(region, key, value);
+  }
+  Status Put(const std::string& region, const std::string& key,
+             std::string_view value) override {
+    return brain_->StatePut(region, key, value);
+  }
+  Status Delete(const std::string& region, const std::string& key) override {
+    return brain_->StateDelete(region, key);
+  }
+
+ private:
+  Brain* brain_;
+};
+
+int64_t NowUnixMs() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+std::string NewSessionId() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char stamp[32];
+  std::strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &utc);
+  std::random_device random;
+  char suffix[16];
+  std::snprintf(suffix, sizeof(suffix), "%08x", static_cast<unsigned>(random()));
+  return std::string("s-") + stamp + "-" + suffix;
+}
+
+Status Session::Start(const GraphConfig& graph, const PluginRegistry& registry, Brain* brain,
+                      const std::string& session_id, std::unique_ptr<Session>* out) {
+  std::unique_ptr<Session> session(new Session());
+  session->id_ = session_id;
+  session->brain_ = brain;
+  session->store_ = std::make_unique<BrainStateStore>(brain);
+  const GraphConfig* active = &graph;
+  const VariantDecl* variant = nullptr;
+  if (graph.experiment) {
+    variant = &AssignVariant(*graph.experiment, session_id);
+    session->variant_ = variant->name;
+    if (variant->graph) active = variant->graph.get();
+  }
+  SessionRecord record{session_id, Brain::NowIso8601(), graph.path,
+                       graph.experiment ? graph.experiment->name : "", session->variant_};
+  if (Status s = brain->StartSession(record); !s.ok()) return s;
+  session->next_index_ = brain->NextTurnIndex(session_id);
+  if (Status s = Router::Create(*active, variant, registry, session->store_.get(),
+                                &session->router_);
+      !s.ok()) {
+    return s;
+  }
+  spdlog::info("session {} started{}", session_id,
+               session->variant_.empty() ? "" : " in variant " + session->variant_);
+  *out = std::move(session);
+  return Status::OK();
+}
+
+Session::~Session() = default;
+
+Status Session::Say(std::string_view text, TurnResult* result) {
+  if (Status s = brain_->BeginTurn(); !s.ok()) return s;
+  TurnInput input{std::string(text), id_, static_cast<uint64_t>(next_index_), NowUnixMs()};
+  auto start = std::chrono::steady_clock::now();
+  result->outcome = router_->Run(input);
+  result->latency_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  result->variant = variant_;
+  result->turn_index = next_index_;
+
+  TurnRecord record{id_,        next_index_,           Brain::NowIso8601(),
+                    input.text, result->outcome.reply, result->outcome.region,
+                    result->outcome.confidence, variant_, result->latency_ms};
+  int64_t turn_id = 0;
+  Status s = brain_->RecordTurn(record, &turn_id);
+  for (const TurnEvent& e : result->outcome.events) {
+    if (s.ok()) s = brain_->RecordTurnEvent(turn_id, e.region, e.kind, e.message);
+  }
+  if (s.ok()) s = brain_->CommitTurn();
+  if (!s.ok()) {
+    brain_->RollbackTurn();
+    return s;
+  }
+  ++next_index_;
+  return Status::OK();
+}
+
+}  // namespace brainhost

@@ -1,0 +1,5 @@
+// Compiles the ABI header and the C++ helper as C++20 under -pedantic -Werror.
+#include <brainhost/region.h>
+#include <brainhost/region.hpp>
+
+int brainhost_header_check_cxx() { return BH_ABI_MAJOR; }

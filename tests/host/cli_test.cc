@@ -1,0 +1,246 @@
+// The brainhost binary as a user and a script meet it: pipes, bad input, bad files.
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <vector>
+
+#include "test_paths.h"
+
+namespace brainhost {
+
+namespace {
+
+using testing::ReadFile;
+using testing::TempDir;
+using testing::WriteFile;
+
+struct Result {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string Quote(const std::string& arg) {
+  std::string q = "'";
+  for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+// Runs brainhost with args, feeding input on stdin; captures both output streams.
+Result Run(const std::vector<std::string>& args, const std::string& input = "") {
+  TempDir io;
+  WriteFile(io / "in", input);
+  std::string cmd = Quote(BRAINHOST_BIN);
+  for (const std::string& a : args) cmd += " " + Quote(a);
+  cmd += " < " + Quote(io / "in") + " > " + Quote(io / "out") + " 2> " + Quote(io / "err");
+  int status = std::system(cmd.c_str());
+  return {WEXITSTATUS(status), ReadFile(io / "out"), ReadFile(io / "err")};
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+int64_t CountTurns(const std::string& brain_path) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(brain_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, "SELECT count(*) FROM turns", -1, &stmt, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+  int64_t n = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return n;
+}
+
+const std::string kDefaultGraph = std::string(SOURCE_DIR) + "/config/default.toml";
+
+}  // namespace
+
+TEST_CASE("a pipe gets exactly one reply line per input line, bad lines included") {
+  TempDir dir;
+  std::string brain = dir / "brain.db";
+  std::string input = "what day is it today?\n"
+                      "hello\n"
+                      "caf\xC3 broken \xFF\xFE utf-8\n" +
+                      std::string(1024 * 1024, 'a') + "\n" +
+                      "\n"
+                      "/regions\n"
+                      "what time is it?\n";
+  Result r = Run({"--config", kDefaultGraph, "--brain", brain, "chat"}, input);
+  CHECK(r.code == 0);
+  std::vector<std::string> lines = Lines(r.out);
+  REQUIRE(lines.size() == 7);
+  CHECK(lines[0].starts_with("today is "));
+  CHECK(lines[1] == "i don't know that yet");
+  CHECK(lines[2] == "(that line is not valid UTF-8; nothing was stored)");
+  CHECK(lines[3].find("too long (1048576 bytes") != std::string::npos);
+  CHECK(lines[4].empty());
+  CHECK(lines[5].find("clock (brainhost.clock)") != std::string::npos);
+  CHECK(lines[6].starts_with("it is "));
+  // Diagnostics go to stderr only.
+  CHECK(r.err.find("not valid UTF-8") != std::string::npos);
+  CHECK(CountTurns(brain) == 3);
+}
+
+TEST_CASE("--jsonl prints one JSON object per turn") {
+  TempDir dir;
+  Result r = Run({"--config", kDefaultGraph, "--brain", dir / "b.db", "chat", "--jsonl",
+                  "--session", "json-session"},
+                 "what's the date\nhow are you?\n");
+  REQUIRE(r.code == 0);
+  std::vector<std::string> lines = Lines(r.out);
+  REQUIRE(lines.size() == 2);
+  auto first = nlohmann::json::parse(lines[0]);
+  CHECK(first["region"] == "clock");
+  CHECK(first["session"] == "json-session");
+  CHECK(first["turn"] == 0);
+  CHECK(first["latency_ms"].get<double>() >= 0);
+  CHECK(first.contains("variant"));
+  auto second = nlohmann::json::parse(lines[1]);
+  CHECK(second["region"] == "fallback");
+  CHECK(second["reply"] == "i don't know that yet");
+}
+
+TEST_CASE("brainhost sql reads the brain and refuses to write it") {
+  TempDir dir;
+  std::string brain = dir / "brain.db";
+  REQUIRE(Run({"--config", kDefaultGraph, "--brain", brain, "chat"}, "hi\nthere\n").code == 0);
+  Result ok = Run({"--brain", brain, "sql", "SELECT count(*) AS n FROM turns"});
+  CHECK(ok.code == 0);
+  CHECK(ok.out.find("n") != std::string::npos);
+  CHECK(ok.out.find("2") != std::string::npos);
+  for (const char* write : {"DELETE FROM turns", "DROP TABLE turns",
+                            "SELECT 1; UPDATE turns SET reply = 'x'", "PRAGMA user_version = 99"}) {
+    Result r = Run({"--brain", brain, "sql", write});
+    CHECK_MESSAGE(r.code != 0, write);
+    CHECK_MESSAGE(r.err.find("read-only") != std::string::npos, write);
+  }
+  CHECK(CountTurns(brain) == 2);
+  Result missing = Run({"--brain", dir / "nope.db", "sql", "SELECT 1"});
+  CHECK(missing.code != 0);
+  CHECK(missing.err.find("nope.db") != std::string::npos);
+}
+
+TEST_CASE("bad graph files are fatal with file and line") {
+  TempDir dir;
+  struct Case {
+    std::string name, toml, expect;
+  };
+  std::vector<Case> cases = {
+      {"malformed.toml", "[graph]\nentry = \"clock\"\nfallback = \n", "malformed.toml:3"},
+      {"cycle.toml",
+       "[regions.a]\nplugin = \"brainhost.clock\"\n[regions.b]\nplugin = \"brainhost.clock\"\n"
+       "[regions.f]\nplugin = \"brainhost.fallback\"\n"
+       "[graph]\nentry = \"a\"\nfallback = \"f\"\n"
+       "[[graph.edge]]\nfrom = \"a\"\nto = \"b\"\n[[graph.edge]]\nfrom = \"b\"\nto = \"a\"\n",
+       "cycle"},
+      {"unknown_plugin.toml",
+       "[regions.a]\nplugin = \"brainhost.nothing\"\n[regions.f]\nplugin = "
+       "\"brainhost.fallback\"\n[graph]\nentry = \"a\"\nfallback = \"f\"\n",
+       "unknown_plugin.toml:1"},
+  };
+  for (const Case& c : cases) {
+    WriteFile(dir / c.name, c.toml);
+    Result r = Run({"--config", dir / c.name, "--brain", dir / "b.db", "chat"}, "hi\n");
+    CHECK_MESSAGE(r.code == 2, c.name);
+    CHECK_MESSAGE(r.err.find(c.expect) != std::string::npos, c.name << ": " << r.err);
+    CHECK_MESSAGE(r.out.empty(), c.name);
+  }
+  Result cycle = Run({"--config", dir / "cycle.toml", "graph"});
+  CHECK(cycle.err.find("cycle.toml:") != std::string::npos);
+}
+
+TEST_CASE("bad brain paths are refused and nothing is damaged") {
+  TempDir dir;
+  Result missing = Run({"--config", kDefaultGraph, "--brain", dir / "no/such/dir/brain.db", "chat"},
+                       "hi\n");
+  CHECK(missing.code == 1);
+  CHECK(missing.err.find("does not exist") != std::string::npos);
+
+  std::string junk = std::string("this is not a database, it is a poem\n") + std::string(4096, 'x');
+  WriteFile(dir / "poem.db", junk);
+  Result not_sqlite = Run({"--config", kDefaultGraph, "--brain", dir / "poem.db", "chat"}, "hi\n");
+  CHECK(not_sqlite.code == 1);
+  CHECK(not_sqlite.err.find("not a brainhost brain") != std::string::npos);
+  CHECK(ReadFile(dir / "poem.db") == junk);
+
+  std::filesystem::create_directories(dir.path() / "ro");
+  std::filesystem::permissions(dir.path() / "ro", std::filesystem::perms::owner_read |
+                                                      std::filesystem::perms::owner_exec);
+  if (std::ofstream(dir / "ro/probe")) {
+    MESSAGE("running as a user who can write to read-only directories (root); skipped");
+  } else {
+    Result ro = Run({"--config", kDefaultGraph, "--brain", dir / "ro/brain.db", "chat"}, "hi\n");
+    CHECK(ro.code == 1);
+    CHECK(ro.err.find("brain.db") != std::string::npos);
+  }
+}
+
+TEST_CASE("the inspection commands describe what is installed and configured") {
+  Result version = Run({"--version"});
+  CHECK(version.code == 0);
+  CHECK(version.out.find("brainhost 0.1.0") != std::string::npos);
+
+  Result regions = Run({"regions"});
+  CHECK(regions.code == 0);
+  CHECK(regions.out.find("brainhost.clock 1.0.0 (ABI 1.0)") != std::string::npos);
+  CHECK(regions.out.find("writes:       tag time") != std::string::npos);
+  Result json = Run({"regions", "--json"});
+  CHECK(nlohmann::json::parse(json.out).is_array());
+
+  Result dot = Run({"--config", kDefaultGraph, "graph", "--dot"});
+  CHECK(dot.code == 0);
+  CHECK(dot.out.starts_with("digraph"));
+  CHECK(dot.out.find("clock") != std::string::npos);
+
+  for (const char* cmd : {"chat", "demo", "regions", "graph", "sql", "ab", "bench"}) {
+    Result help = Run({cmd, "--help"});
+    CHECK_MESSAGE(help.code == 0, cmd);
+    CHECK_MESSAGE(help.out.find("Usage") != std::string::npos, cmd);
+  }
+}
+
+TEST_CASE("an A/B experiment assigns sessions and ab report compares the variants") {
+  TempDir dir;
+  std::string brain = dir / "brain.db";
+  std::string graph = std::string(SOURCE_DIR) + "/config/ab-clock-off.toml";
+  for (int i = 0; i < 12; ++i) {
+    Result r = Run({"--config", graph, "--brain", brain, "chat", "--jsonl", "--session",
+                    "user-" + std::to_string(i)},
+                   "what day is it today?\n");
+    REQUIRE(r.code == 0);
+    auto turn = nlohmann::json::parse(Lines(r.out).at(0));
+    // The clock answers only where it is switched on.
+    CHECK((turn["variant"] == "on") == (turn["region"] == "clock"));
+  }
+  Result report = Run({"--brain", brain, "ab", "report", "--json"});
+  REQUIRE(report.code == 0);
+  CHECK(report.out.find("on") != std::string::npos);
+  CHECK(report.out.find("off") != std::string::npos);
+  auto j = nlohmann::json::parse(Lines(report.out).back());
+  int64_t turns = 0;
+  for (const auto& v : j["variants"]) turns += v["turns"].get<int64_t>();
+  CHECK(turns == 12);
+}
+
+TEST_CASE("bench route and demo run end to end") {
+  Result bench = Run({"--config", kDefaultGraph, "bench", "route", "--turns", "40", "--json"});
+  REQUIRE(bench.code == 0);
+  auto j = nlohmann::json::parse(Lines(bench.out).back());
+  CHECK(j["turns"] == 40);
+  CHECK(j["turns_per_s"].get<double>() > 0);
+
+  Result demo = Run({"--config", kDefaultGraph, "demo"});
+  CHECK(demo.code == 0);
+  CHECK(demo.out.find("bh  : today is") != std::string::npos);
+  CHECK(demo.out.find("bh  : i don't know that yet") != std::string::npos);
+}
+
+}  // namespace brainhost
