@@ -50,7 +50,8 @@ std::string SlotNameProblem(std::string_view name) {
 // context-free tokenizer would have to guess.
 class ConditionParser {
  public:
-  explicit ConditionParser(std::string_view text) : text_(text) {}
+  // result_ starts as a default Condition, whose "always" node the parse must not inherit.
+  explicit ConditionParser(std::string_view text) : text_(text) { result_.nodes_.clear(); }
 
   Status Parse(Condition* out) {
     int root = -1;

@@ -6,6 +6,7 @@
 //   atom  := "always" | "answered" | "tag." NAME | "text." NAME
 //          | "signal." NAME CMP NUMBER | "confidence" CMP NUMBER
 //   CMP   := "<" | "<=" | ">" | ">=" | "==" | "!="
+//   NUMBER := [+-]? [0-9]+ ("." [0-9]+)? ([eE] [+-]? [0-9]+)?   (finite)
 //   NAME  := a blackboard slot name: [a-z0-9_.], at most BH_SLOT_NAME_MAX bytes, with no
 //            leading, trailing or doubled dot
 //
@@ -13,8 +14,8 @@
 // spaces or parentheses: "tag.time and not answered", "(tag.math or tag.number) and
 // signal.surprise > 2.5".
 //
-// What an atom means, for the node the edge leaves:
-//   answered      the node offered a reply (with any confidence)
+// What the atoms mean (answered and confidence are about the node the edge leaves):
+//   answered      that node offered a reply (with any confidence)
 //   confidence    the confidence of that reply, 0 when it did not answer
 //   tag.X         the turn carries intent tag X (set by any region so far)
 //   text.X        text slot X is set on the turn's blackboard

@@ -3,26 +3,30 @@
 #include <algorithm>
 #include <cassert>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace brainhost {
 
 namespace {
 
-int IndexOf(const GraphConfig& g, std::string_view name) {
-  for (size_t i = 0; i < g.regions.size(); ++i) {
-    if (g.regions[i].name == name) return static_cast<int>(i);
-  }
-  assert(false && "an edge or the entry names an undeclared region");
-  return -1;
-}
+// Region names mapped to their indices in g.regions, and each region's outgoing edge indices
+// in file order: the graph as the searches below need it.
+struct Indexed {
+  std::unordered_map<std::string_view, int> index;
+  std::vector<std::vector<size_t>> out;
 
-// Outgoing edge indices of every region, by region index, in file order.
-std::vector<std::vector<size_t>> Adjacency(const GraphConfig& g) {
-  std::vector<std::vector<size_t>> out(g.regions.size());
-  for (size_t e = 0; e < g.edges.size(); ++e) out[IndexOf(g, g.edges[e].from)].push_back(e);
-  return out;
-}
+  explicit Indexed(const GraphConfig& g) : out(g.regions.size()) {
+    for (size_t i = 0; i < g.regions.size(); ++i) index[g.regions[i].name] = static_cast<int>(i);
+    for (size_t e = 0; e < g.edges.size(); ++e) out[Of(g.edges[e].from)].push_back(e);
+  }
+
+  int Of(std::string_view name) const {
+    auto it = index.find(name);
+    assert(it != index.end() && "an edge or the entry names an undeclared region");
+    return it->second;
+  }
+};
 
 }  // namespace
 
@@ -31,7 +35,8 @@ std::vector<std::vector<size_t>> Adjacency(const GraphConfig& g) {
 // an edge leads back into it.
 Status CheckAcyclic(const GraphConfig& g) {
   enum Color { kUnseen, kOnPath, kDone };
-  std::vector<std::vector<size_t>> out = Adjacency(g);
+  Indexed graph(g);
+  const std::vector<std::vector<size_t>>& out = graph.out;
   std::vector<Color> color(g.regions.size(), kUnseen);
   std::vector<size_t> next_edge(g.regions.size(), 0);
   for (size_t start = 0; start < g.regions.size(); ++start) {
@@ -46,7 +51,7 @@ Status CheckAcyclic(const GraphConfig& g) {
         continue;
       }
       const EdgeDecl& edge = g.edges[out[u][next_edge[u]++]];
-      int v = IndexOf(g, edge.to);
+      int v = graph.Of(edge.to);
       if (color[v] == kOnPath) {
         std::string cycle;
         for (auto it = std::find(path.begin(), path.end(), v); it != path.end(); ++it) {
@@ -65,13 +70,13 @@ Status CheckAcyclic(const GraphConfig& g) {
 }
 
 Status CheckReachable(const GraphConfig& g, const std::set<std::string>& exempt) {
-  std::vector<std::vector<size_t>> out = Adjacency(g);
+  Indexed graph(g);
   std::vector<bool> reached(g.regions.size(), false);
-  std::vector<int> queue{IndexOf(g, g.entry)};
+  std::vector<int> queue{graph.Of(g.entry)};
   reached[queue[0]] = true;
   for (size_t i = 0; i < queue.size(); ++i) {
-    for (size_t e : out[queue[i]]) {
-      int v = IndexOf(g, g.edges[e].to);
+    for (size_t e : graph.out[queue[i]]) {
+      int v = graph.Of(g.edges[e].to);
       if (!reached[v]) {
         reached[v] = true;
         queue.push_back(v);

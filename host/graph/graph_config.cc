@@ -400,15 +400,16 @@ class GraphFileParser {
     return exempt;
   }
 
-
   const std::string& file_;
   const VariantContext* variant_;
 };
 
 Status ReadFile(const std::string& path, std::string* contents) {
   std::error_code ec;
-  if (!fs::exists(path, ec)) return Status::NotFound(path + ": no such file");
-  if (fs::is_directory(path, ec)) return Status::IOError(path + ": is a directory");
+  fs::file_status status = fs::status(path, ec);
+  if (status.type() == fs::file_type::not_found) return Status::NotFound(path + ": no such file");
+  if (ec) return Status::IOError(path + ": " + ec.message());
+  if (fs::is_directory(status)) return Status::IOError(path + ": is a directory");
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError(path + ": cannot open: " + std::strerror(errno));
   std::ostringstream buffer;
