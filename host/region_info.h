@@ -18,6 +18,17 @@ struct SlotInfo {
   bh_slot_kind kind;
 };
 
+// "text", "signal", "tensor" or "tag", as graph files and `brainhost regions` spell them.
+inline const char* SlotKindName(bh_slot_kind kind) {
+  switch (kind) {
+    case BH_SLOT_TEXT: return "text";
+    case BH_SLOT_SIGNAL: return "signal";
+    case BH_SLOT_TENSOR: return "tensor";
+    case BH_SLOT_TAG: return "tag";
+  }
+  return "slot";
+}
+
 struct RegionInfo {
   std::string id;            // "brainhost.clock"
   std::string name;          // "clock"

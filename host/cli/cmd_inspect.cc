@@ -31,16 +31,6 @@ std::vector<std::string> CapabilityNames(bh_capabilities caps) {
   return names;
 }
 
-const char* KindName(bh_slot_kind kind) {
-  switch (kind) {
-    case BH_SLOT_TEXT: return "text";
-    case BH_SLOT_SIGNAL: return "signal";
-    case BH_SLOT_TENSOR: return "tensor";
-    case BH_SLOT_TAG: return "tag";
-  }
-  return "?";
-}
-
 std::string Join(const std::vector<std::string>& items) {
   std::string out;
   for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
@@ -49,7 +39,7 @@ std::string Join(const std::vector<std::string>& items) {
 
 std::vector<std::string> SlotNames(const std::vector<SlotInfo>& slots) {
   std::vector<std::string> names;
-  for (const SlotInfo& slot : slots) names.push_back(std::string(KindName(slot.kind)) + " " + slot.name);
+  for (const SlotInfo& slot : slots) names.push_back(std::string(SlotKindName(slot.kind)) + " " + slot.name);
   return names;
 }
 

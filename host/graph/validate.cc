@@ -15,16 +15,6 @@ const RegionInfo* FindInstalled(const std::vector<RegionInfo>& installed, std::s
   return nullptr;
 }
 
-const char* KindName(bh_slot_kind kind) {
-  switch (kind) {
-    case BH_SLOT_TEXT: return "text";
-    case BH_SLOT_SIGNAL: return "signal";
-    case BH_SLOT_TENSOR: return "tensor";
-    case BH_SLOT_TAG: return "tag";
-  }
-  return "slot";
-}
-
 Status Fail(const SourcePos& pos, const std::string& message) {
   return Status::InvalidArgument(pos.ToString() + ": " + message);
 }
@@ -49,11 +39,11 @@ Status CheckConditionSlots(const GraphConfig& g, const std::vector<RegionInfo>& 
         for (const SlotInfo& write : FindInstalled(installed, region.plugin)->writes) {
           if (write.name != read.name) continue;
           if (write.kind == read.kind) written = true;
-          else other_kind = KindName(write.kind);
+          else other_kind = SlotKindName(write.kind);
         }
       }
       if (written) continue;
-      std::string message = "condition reads " + std::string(KindName(read.kind)) + " '" +
+      std::string message = "condition reads " + std::string(SlotKindName(read.kind)) + " '" +
                             read.name + "', which no region in the graph writes";
       if (!other_kind.empty()) message += " (a region writes it as a " + other_kind + ")";
       return Fail(edge.pos, message);

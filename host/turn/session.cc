@@ -63,7 +63,7 @@ Status Session::Start(const GraphConfig& graph, const PluginRegistry& registry, 
     session->variant_ = variant->name;
     if (variant->graph) active = variant->graph.get();
   }
-  SessionRecord record{session_id, Brain::NowIso8601(), graph.path,
+  SessionRecord record{session_id, Brain::NowIso8601(), active->path,
                        graph.experiment ? graph.experiment->name : "", session->variant_};
   if (Status s = brain->StartSession(record); !s.ok()) return s;
   session->next_index_ = brain->NextTurnIndex(session_id);

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -29,11 +31,13 @@ std::string Quote(const std::string& arg) {
   return q + "'";
 }
 
-// Runs brainhost with args, feeding input on stdin; captures both output streams.
-Result Run(const std::vector<std::string>& args, const std::string& input = "") {
+// Runs brainhost with args, feeding input on stdin; captures both output streams. `as`
+// prefixes the command (to run it as another user).
+Result Run(const std::vector<std::string>& args, const std::string& input = "",
+           const std::string& as = "") {
   TempDir io;
   WriteFile(io / "in", input);
-  std::string cmd = Quote(BRAINHOST_BIN);
+  std::string cmd = as + Quote(BRAINHOST_BIN);
   for (const std::string& a : args) cmd += " " + Quote(a);
   cmd += " < " + Quote(io / "in") + " > " + Quote(io / "out") + " 2> " + Quote(io / "err");
   int status = std::system(cmd.c_str());
@@ -171,15 +175,22 @@ TEST_CASE("bad brain paths are refused and nothing is damaged") {
   CHECK(not_sqlite.err.find("not a brainhost brain") != std::string::npos);
   CHECK(ReadFile(dir / "poem.db") == junk);
 
+  // Root writes through permissions, so as root the check runs as nobody.
+  std::string as = geteuid() == 0 ? "setpriv --reuid=nobody --regid=nogroup --clear-groups " : "";
+  std::filesystem::permissions(dir.path(), std::filesystem::perms::all);  // whatever the umask
   std::filesystem::create_directories(dir.path() / "ro");
   std::filesystem::permissions(dir.path() / "ro", std::filesystem::perms::owner_read |
-                                                      std::filesystem::perms::owner_exec);
-  if (std::ofstream(dir / "ro/probe")) {
-    MESSAGE("running as a user who can write to read-only directories (root); skipped");
+                                                      std::filesystem::perms::owner_exec |
+                                                      std::filesystem::perms::others_read |
+                                                      std::filesystem::perms::others_exec);
+  if (Run({"--version"}, "", as).code != 0) {
+    MESSAGE("cannot run brainhost as an unprivileged user here; read-only case skipped");
   } else {
-    Result ro = Run({"--config", kDefaultGraph, "--brain", dir / "ro/brain.db", "chat"}, "hi\n");
+    Result ro = Run({"--config", kDefaultGraph, "--brain", dir / "ro/brain.db", "chat"}, "hi\n", as);
     CHECK(ro.code == 1);
-    CHECK(ro.err.find("brain.db") != std::string::npos);
+    CHECK(ro.err.find("ro/brain.db") != std::string::npos);
+    CHECK(ro.err.find("read-only") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir / "ro/brain.db"));
   }
 }
 

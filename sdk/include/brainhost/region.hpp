@@ -194,12 +194,11 @@ struct Instance {
   std::unique_ptr<Region> impl;
 };
 
-inline bh_status call_turn(const bh_region* region, const bh_turn* turn, bh_error* err) {
-  auto* instance = static_cast<Instance*>(region->region_data);
+// Runs body, turning any exception into a status and a message: nothing crosses the ABI.
+template <class Body>
+bh_status guarded(bh_error* err, Body&& body) {
   try {
-    Turn view(turn);
-    instance->impl->turn(view);
-    return BH_OK;
+    return body();
   } catch (const Error& e) {
     write_error(err, e.what());
     return e.status();
@@ -210,6 +209,15 @@ inline bh_status call_turn(const bh_region* region, const bh_turn* turn, bh_erro
     write_error(err, "unknown exception");
     return BH_ERR_INTERNAL;
   }
+}
+
+inline bh_status call_turn(const bh_region* region, const bh_turn* turn, bh_error* err) {
+  auto* instance = static_cast<Instance*>(region->region_data);
+  return guarded(err, [&] {
+    Turn view(turn);
+    instance->impl->turn(view);
+    return BH_OK;
+  });
 }
 
 inline const void* call_get_extension(const bh_region* region, const char* id) {
@@ -241,7 +249,7 @@ struct Library {
                           bh_region** out, bh_error* err) {
     for (size_t i = 0; i < N; ++i) {
       if (std::strcmp(Factories[i].descriptor->id, region_id) != 0) continue;
-      try {
+      return guarded(err, [&] {
         Host host_view(host);
         auto instance = std::make_unique<Instance>(Instance{{}, host_view, nullptr});
         instance->impl.reset(Factories[i].make(host_view, Config(args)));
@@ -253,16 +261,7 @@ struct Library {
         instance->region.destroy = &call_destroy;
         *out = &instance.release()->region;
         return BH_OK;
-      } catch (const Error& e) {
-        write_error(err, e.what());
-        return e.status();
-      } catch (const std::exception& e) {
-        write_error(err, e.what());
-        return BH_ERR_INTERNAL;
-      } catch (...) {
-        write_error(err, "unknown exception");
-        return BH_ERR_INTERNAL;
-      }
+      });
     }
     write_error(err, "no region with this id in the library");
     return BH_ERR_NOT_FOUND;
