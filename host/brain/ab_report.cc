@@ -44,9 +44,9 @@ VariantReport Summarize(const std::string& variant, VariantTurns& turns) {
   return r;
 }
 
-std::string Fixed(double v, const char* suffix = "") {
+std::string Fixed(double v, int decimals, const char* suffix = "") {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.1f%s", v, suffix);
+  std::snprintf(buf, sizeof buf, "%.*f%s", decimals, v, suffix);
   return buf;
 }
 
@@ -89,9 +89,9 @@ std::string FormatAbReport(const std::vector<VariantReport>& report) {
   std::vector<std::vector<std::string>> answers;
   for (const VariantReport& r : report) {
     summary.push_back({r.variant, std::to_string(r.sessions), std::to_string(r.turns),
-                       Fixed(r.latency_p50_ms), Fixed(r.latency_p95_ms)});
+                       Fixed(r.latency_p50_ms, 3), Fixed(r.latency_p95_ms, 3)});
     for (const auto& [region, rate] : r.answer_rates) {
-      answers.push_back({r.variant, region, Fixed(100.0 * rate, "%")});
+      answers.push_back({r.variant, region, Fixed(100.0 * rate, 1, "%")});
     }
   }
   return AlignColumns({"variant", "sessions", "turns", "p50_ms", "p95_ms"}, summary) + "\n" +

@@ -85,10 +85,10 @@ TEST_CASE("BuildAbReport counts sessions, turns, answer rates and percentiles") 
 
   CHECK(FormatAbReport(report) ==
         "variant  sessions  turns  p50_ms  p95_ms\n"
-        "-------  --------  -----  ------  ------\n"
-        "(none)   1         1      7.0     7.0\n"
-        "A        2         10     50.0    100.0\n"
-        "B        1         20     10.0    19.0\n"
+        "-------  --------  -----  ------  -------\n"
+        "(none)   1         1      7.000   7.000\n"
+        "A        2         10     50.000  100.000\n"
+        "B        1         20     10.000  19.000\n"
         "\n"
         "variant  answered_by  share\n"
         "-------  -----------  ------\n"
