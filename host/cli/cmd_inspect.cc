@@ -39,7 +39,9 @@ std::string Join(const std::vector<std::string>& items) {
 
 std::vector<std::string> SlotNames(const std::vector<SlotInfo>& slots) {
   std::vector<std::string> names;
-  for (const SlotInfo& slot : slots) names.push_back(std::string(SlotKindName(slot.kind)) + " " + slot.name);
+  for (const SlotInfo& slot : slots) {
+    names.push_back(std::string(SlotKindName(slot.kind)) + " " + slot.name);
+  }
   return names;
 }
 

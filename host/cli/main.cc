@@ -48,7 +48,8 @@ int main(int argc, char** argv) {
   CLI::App* demo_cmd = app.add_subcommand("demo", "run a short scripted conversation");
 
   bool json = false;
-  CLI::App* regions_cmd = app.add_subcommand("regions", "list installed regions (no instance is created)");
+  CLI::App* regions_cmd =
+      app.add_subcommand("regions", "list installed regions (no instance is created)");
   regions_cmd->add_flag("--json", json, "print JSON");
 
   bool dot = false;

@@ -188,35 +188,37 @@ struct bh_turn {
     uint32_t struct_size; /* sizeof(bh_turn) as the host compiled it */
     void *host_data;      /* the host's; forbidden for the region to touch */
 
-    /* The user's line: valid UTF-8, no trailing newline, borrowed for the call. */
+    /* The user's line: valid UTF-8, no trailing newline, borrowed for the call. Text written
+     * to text slots and answers must be valid UTF-8 too (BH_ERR_INVALID_ARGUMENT otherwise). */
     const char *user_text;
     size_t user_text_size;
     const char *session_id;  /* borrowed for the call */
     uint64_t turn_index;     /* 0 for the first turn of the session */
     int64_t now_unix_ms;     /* the turn's wall-clock time; regions use it, not their own clock */
 
-    /* Text slots. get_text sets *text to a NUL-terminated string owned by the host and valid
-     * until the turn ends; BH_ERR_NOT_FOUND when unset. set_text copies size bytes. */
+    /* [in-turn] Text slots. get_text sets *text to a NUL-terminated string owned by the host
+     * and valid until the turn ends; BH_ERR_NOT_FOUND when unset. set_text copies size bytes. */
     bh_status (*get_text)(const bh_turn *turn, const char *name, const char **text, size_t *size);
     bh_status (*set_text)(const bh_turn *turn, const char *name, const char *text, size_t size);
 
-    /* Signal slots. BH_ERR_NOT_FOUND when unset. */
+    /* [in-turn] Signal slots. BH_ERR_NOT_FOUND when unset; set_signal refuses NaN and
+     * infinities with BH_ERR_INVALID_ARGUMENT. */
     bh_status (*get_signal)(const bh_turn *turn, const char *name, double *value);
     bh_status (*set_signal)(const bh_turn *turn, const char *name, double value);
 
-    /* Tensor slots. set_tensor copies the bh_tensor struct; the data stays the writer's and
-     * must outlive the turn. get_tensor copies the struct out; its data pointer is borrowed
-     * until the turn ends. */
+    /* [in-turn] Tensor slots. set_tensor copies the bh_tensor struct; the data stays the
+     * writer's and must outlive the turn. get_tensor copies the struct out; its data pointer
+     * is borrowed until the turn ends. */
     bh_status (*get_tensor)(const bh_turn *turn, const char *name, bh_tensor *out);
     bh_status (*set_tensor)(const bh_turn *turn, const char *name, const bh_tensor *tensor);
 
-    /* Intent tags. has_tag returns 1 when the tag is set, else 0. */
+    /* [in-turn] Intent tags. has_tag returns 1 when the tag is set, else 0. */
     bh_status (*set_tag)(const bh_turn *turn, const char *name);
     int (*has_tag)(const bh_turn *turn, const char *name);
 
-    /* Offers a reply (UTF-8, size bytes, copied) with a confidence in [0, 1]. Only regions
-     * with BH_CAP_ANSWER may call it, at most once per turn; the routing graph decides
-     * whether the reply is enough to end the turn. */
+    /* [in-turn] Offers a reply (valid UTF-8, size > 0 bytes, copied) with a confidence in
+     * [0, 1]. Only regions with BH_CAP_ANSWER may call it (BH_ERR_NOT_SUPPORTED otherwise), at
+     * most once per turn; the routing graph decides whether the reply ends the turn. */
     bh_status (*answer)(const bh_turn *turn, const char *text, size_t size, double confidence);
 };
 
