@@ -42,6 +42,9 @@
 **                    cortex version that learnt it, NULL while pending.
 **    sleep_history   One row per sleep run, written by the sleep command; status is its
 **                    outcome in that command's words.
+**    retrieval_trace (v2) Why a memory answered: per turn, the episode and its score parts.
+**                    episode_id becomes NULL when the episode is forgotten.
+**    episodes gains (v2) candidates (ranked values joined by '\n') and region (who stored it).
 **
 **    Views, for `brainhost sql` and the stock sqlite3 shell (read-only, derived):
 **    v_turns          every turn with its session, in session start and turn order.
@@ -49,6 +52,9 @@
 **                     average latency. Empty variant and NULL region show as '(none)'.
 **    v_sessions       per session: start, variant, number of turns, first and last turn time.
 **    v_region_errors  turn_events of kind 'error' with the user text of their turn.
+**    v_facts          (v2) every episode, newest first, with whether it was superseded.
+**    v_fact_history   (v2) each value of each subject/relation and what replaced it.
+**    v_why            (v2) per answered turn: the memory that answered and its score parts.
 **
 ** 4. Transaction states of one Brain connection, and the function causing each transition:
 **
@@ -225,6 +231,51 @@ SELECT t.session_id, t.turn_index, t.created_at, e.region, e.message, t.user_tex
 FROM turn_events AS e JOIN turns AS t ON t.id = e.turn_id
 WHERE e.kind = 'error'
 ORDER BY t.created_at, e.id;
+)sql",
+
+    // Version 2: what the memory regions need. Each episode keeps its ranked candidate values
+    // and the region that stored it; retrieval_trace says which memory answered a turn and
+    // with what score parts; v_facts, v_fact_history and v_why make that one SELECT each.
+    R"sql(
+ALTER TABLE episodes ADD COLUMN candidates TEXT;
+ALTER TABLE episodes ADD COLUMN region TEXT;
+CREATE INDEX episodes_by_relation ON episodes(subject, relation, id);
+
+CREATE TABLE retrieval_trace (
+  id           INTEGER PRIMARY KEY,
+  turn_id      INTEGER NOT NULL REFERENCES turns(id) ON DELETE CASCADE,
+  region       TEXT NOT NULL,
+  source       TEXT,
+  episode_id   INTEGER REFERENCES episodes(id) ON DELETE SET NULL,
+  score        REAL,
+  overlap      REAL,
+  binding      REAL,
+  specificity  REAL,
+  recency      REAL
+);
+CREATE INDEX retrieval_trace_by_turn ON retrieval_trace(turn_id);
+CREATE INDEX retrieval_trace_by_episode ON retrieval_trace(episode_id);
+
+CREATE VIEW v_facts AS
+SELECT id, subject, relation, value, created_at AS said_at,
+       superseded_by IS NOT NULL AS superseded, text, region
+FROM episodes
+ORDER BY id DESC;
+
+CREATE VIEW v_fact_history AS
+SELECT e.subject, e.relation, e.value, e.created_at AS said_at,
+       n.value AS replaced_by, n.created_at AS replaced_at
+FROM episodes AS e LEFT JOIN episodes AS n ON n.id = e.superseded_by
+ORDER BY e.subject, e.relation, e.id;
+
+CREATE VIEW v_why AS
+SELECT t.session_id, t.turn_index, t.user_text, t.reply, r.region, r.source,
+       e.subject, e.relation, e.value, e.text AS remembered_from,
+       r.score, r.overlap, r.binding, r.specificity, r.recency
+FROM retrieval_trace AS r
+JOIN turns AS t ON t.id = r.turn_id
+LEFT JOIN episodes AS e ON e.id = r.episode_id
+ORDER BY t.id, r.id;
 )sql",
 };
 

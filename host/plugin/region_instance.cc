@@ -4,6 +4,8 @@
 
 #include <cstring>
 
+#include "plugin/memory_extension.h"
+
 namespace brainhost {
 
 namespace {
@@ -41,8 +43,8 @@ std::string StatusName(bh_status status) {
 }
 
 RegionInstance::RegionInstance(std::shared_ptr<PluginLibrary> library, size_t index,
-                               std::string name, StateStore* store)
-    : library_(std::move(library)), index_(index), name_(std::move(name)), store_(store) {
+                               std::string name, const RegionServices& services)
+    : library_(std::move(library)), index_(index), name_(std::move(name)), services_(services) {
   host_ = bh_host{};
   host_.struct_size = sizeof(bh_host);
   host_.abi = BH_ABI_VERSION_INIT;
@@ -57,9 +59,10 @@ RegionInstance::RegionInstance(std::shared_ptr<PluginLibrary> library, size_t in
 
 Status RegionInstance::Create(std::shared_ptr<PluginLibrary> library, size_t index,
                               const std::string& name, const Settings& settings,
-                              StateStore* store, std::unique_ptr<RegionInstance>* out) {
+                              const RegionServices& services,
+                              std::unique_ptr<RegionInstance>* out) {
   std::unique_ptr<RegionInstance> instance(
-      new RegionInstance(std::move(library), index, name, store));
+      new RegionInstance(std::move(library), index, name, services));
   std::vector<bh_setting> flat;
   for (const auto& [key, value] : settings) flat.push_back({key.c_str(), value.c_str()});
   bh_create_args args{};
@@ -125,9 +128,9 @@ bh_status RegionInstance::StateGet(const bh_host* host, const char* key, void* b
   if (key == nullptr || size == nullptr || (buffer == nullptr && capacity > 0)) {
     return BH_ERR_INVALID_ARGUMENT;
   }
-  if (self->store_ == nullptr) return BH_ERR_NOT_SUPPORTED;
+  if (self->services_.state == nullptr) return BH_ERR_NOT_SUPPORTED;
   std::string value;
-  if (Status s = self->store_->Get(self->name_, key, &value); !s.ok()) return ToAbi(s);
+  if (Status s = self->services_.state->Get(self->name_, key, &value); !s.ok()) return ToAbi(s);
   *size = value.size();
   if (value.size() > capacity) return BH_ERR_BUFFER_TOO_SMALL;
   if (!value.empty()) std::memcpy(buffer, value.data(), value.size());
@@ -138,20 +141,22 @@ bh_status RegionInstance::StatePut(const bh_host* host, const char* key, const v
                                    size_t size) {
   RegionInstance* self = Self(host);
   if (key == nullptr || (value == nullptr && size > 0)) return BH_ERR_INVALID_ARGUMENT;
-  if (self->store_ == nullptr) return BH_ERR_NOT_SUPPORTED;
+  if (self->services_.state == nullptr) return BH_ERR_NOT_SUPPORTED;
   std::string_view bytes(static_cast<const char*>(value), size);
-  return ToAbi(self->store_->Put(self->name_, key, bytes));
+  return ToAbi(self->services_.state->Put(self->name_, key, bytes));
 }
 
 bh_status RegionInstance::StateDelete(const bh_host* host, const char* key) {
   RegionInstance* self = Self(host);
   if (key == nullptr) return BH_ERR_INVALID_ARGUMENT;
-  if (self->store_ == nullptr) return BH_ERR_NOT_SUPPORTED;
-  return ToAbi(self->store_->Delete(self->name_, key));
+  if (self->services_.state == nullptr) return BH_ERR_NOT_SUPPORTED;
+  return ToAbi(self->services_.state->Delete(self->name_, key));
 }
 
-const void* RegionInstance::GetExtension(const bh_host* /*host*/, const char* /*id*/) {
-  // This host offers no extensions yet; regions must treat NULL as "not provided".
+const void* RegionInstance::GetExtension(const bh_host* host, const char* id) {
+  if (id != nullptr && std::strcmp(id, BH_EXT_MEMORY) == 0 && Self(host)->memory() != nullptr) {
+    return MemoryExtension();
+  }
   return nullptr;
 }
 

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "plugin/memory_backend.h"
 #include "plugin/plugin_library.h"
 #include "plugin/state_store.h"
 #include "region_info.h"
@@ -23,12 +24,13 @@ class RegionInstance {
  public:
   using Settings = std::vector<std::pair<std::string, std::string>>;
 
-  // Creates region `index` of `library` as the graph node `name`. store may be null (state
-  // calls then fail with BH_ERR_NOT_SUPPORTED). A failing create returns a Status carrying
-  // the region's own message.
+  // Creates region `index` of `library` as the graph node `name`. Without a state store,
+  // state calls fail with BH_ERR_NOT_SUPPORTED; without a memory backend, the memory
+  // extension is not offered. A failing create returns a Status carrying the region's own
+  // message.
   static Status Create(std::shared_ptr<PluginLibrary> library, size_t index,
-                       const std::string& name, const Settings& settings, StateStore* store,
-                       std::unique_ptr<RegionInstance>* out);
+                       const std::string& name, const Settings& settings,
+                       const RegionServices& services, std::unique_ptr<RegionInstance>* out);
 
   ~RegionInstance();
   RegionInstance(const RegionInstance&) = delete;
@@ -41,10 +43,11 @@ class RegionInstance {
 
   const std::string& name() const { return name_; }
   const RegionInfo& info() const { return library_->regions()[index_]; }
+  MemoryBackend* memory() const { return services_.memory; }
 
  private:
   RegionInstance(std::shared_ptr<PluginLibrary> library, size_t index, std::string name,
-                 StateStore* store);
+                 const RegionServices& services);
 
   static void Log(const bh_host* host, bh_log_level level, const char* message);
   static bh_status StateGet(const bh_host* host, const char* key, void* buffer, size_t capacity,
@@ -57,7 +60,7 @@ class RegionInstance {
   std::shared_ptr<PluginLibrary> library_;  // declared first: outlives region_
   size_t index_;
   std::string name_;
-  StateStore* store_;
+  RegionServices services_;
   bh_host host_;
   bh_region* region_ = nullptr;
 };

@@ -39,7 +39,7 @@ bool Contains(const std::vector<std::string>& names, const std::string& name) {
 }  // namespace
 
 Status Router::Create(const GraphConfig& graph, const VariantDecl* variant,
-                      const PluginRegistry& registry, StateStore* store,
+                      const PluginRegistry& registry, const RegionServices& services,
                       std::unique_ptr<Router>* out) {
   std::unique_ptr<Router> router(new Router(graph));
   std::set<std::string> nodes{graph.entry, graph.fallback};
@@ -67,7 +67,7 @@ Status Router::Create(const GraphConfig& graph, const VariantDecl* variant,
                               "' is not installed");
     }
     Status s = RegionInstance::Create(entry->library, entry->index, instance_name,
-                                      decl->settings, store, &slot);
+                                      decl->settings, services, &slot);
     if (!s.ok()) {
       spdlog::error("plugin {} refused: region {} ({}): {}", entry->library->path(),
                     instance_name, decl->plugin, s.message());

@@ -18,7 +18,7 @@
 #include "graph/graph_config.h"
 #include "plugin/plugin_registry.h"
 #include "plugin/region_instance.h"
-#include "plugin/state_store.h"
+#include "plugin/memory_backend.h"
 #include "status.h"
 #include "turn/turn_view.h"
 
@@ -49,7 +49,7 @@ class Router {
   // with its library's path and the reason, and is treated as switched off.
   // REQUIRES: graph has been validated against registry.
   static Status Create(const GraphConfig& graph, const VariantDecl* variant,
-                       const PluginRegistry& registry, StateStore* store,
+                       const PluginRegistry& registry, const RegionServices& services,
                        std::unique_ptr<Router>* out);
 
   TurnOutcome Run(const TurnInput& input);

@@ -12,25 +12,6 @@ namespace brainhost {
 
 namespace {
 
-// Region state lives in the brain, namespaced by instance name.
-class BrainStateStore : public StateStore {
- public:
-  explicit BrainStateStore(Brain* brain) : brain_(brain) {}
-  Status Get(const std::string& region, const std::string& key, std::string* value) override {
-    return brain_->StateGet(region, key, value);
-  }
-  Status Put(const std::string& region, const std::string& key,
-             std::string_view value) override {
-    return brain_->StatePut(region, key, value);
-  }
-  Status Delete(const std::string& region, const std::string& key) override {
-    return brain_->StateDelete(region, key);
-  }
-
- private:
-  Brain* brain_;
-};
-
 int64_t NowUnixMs() {
   using namespace std::chrono;
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
@@ -55,7 +36,7 @@ Status Session::Start(const GraphConfig& graph, const PluginRegistry& registry, 
   std::unique_ptr<Session> session(new Session());
   session->id_ = session_id;
   session->brain_ = brain;
-  session->store_ = std::make_unique<BrainStateStore>(brain);
+  session->services_ = std::make_unique<BrainServices>(brain, session_id);
   const GraphConfig* active = &graph;
   const VariantDecl* variant = nullptr;
   if (graph.experiment) {
@@ -67,7 +48,7 @@ Status Session::Start(const GraphConfig& graph, const PluginRegistry& registry, 
                        graph.experiment ? graph.experiment->name : "", session->variant_};
   if (Status s = brain->StartSession(record); !s.ok()) return s;
   session->next_index_ = brain->NextTurnIndex(session_id);
-  if (Status s = Router::Create(*active, variant, registry, session->store_.get(),
+  if (Status s = Router::Create(*active, variant, registry, session->services_->services(),
                                 &session->router_);
       !s.ok()) {
     return s;
@@ -98,9 +79,11 @@ Status Session::Say(std::string_view text, TurnResult* result) {
   for (const TurnEvent& e : result->outcome.events) {
     if (s.ok()) s = brain_->RecordTurnEvent(turn_id, e.region, e.kind, e.message);
   }
+  if (s.ok()) s = services_->FinishTurn(turn_id);
   if (s.ok()) s = brain_->CommitTurn();
   if (!s.ok()) {
     brain_->RollbackTurn();
+    services_->AbandonTurn();
     return s;
   }
   ++next_index_;

@@ -15,6 +15,7 @@
 #include "graph/graph_config.h"
 #include "plugin/plugin_registry.h"
 #include "status.h"
+#include "turn/brain_services.h"
 #include "turn/router.h"
 
 namespace brainhost {
@@ -46,8 +47,8 @@ class Session {
   std::string id_;
   std::string variant_;
   Brain* brain_ = nullptr;
-  std::unique_ptr<StateStore> store_;
-  std::unique_ptr<Router> router_;  // after store_: its regions use the store until destroyed
+  std::unique_ptr<BrainServices> services_;
+  std::unique_ptr<Router> router_;  // after services_: its regions use them until destroyed
   int64_t next_index_ = 0;
 };
 

@@ -89,7 +89,7 @@ TEST_CASE("a failing create comes back as a status with the region's message") {
   const PluginRegistry::Entry* entry = registry.Find("test.create_fails");
   REQUIRE(entry != nullptr);
   std::unique_ptr<RegionInstance> instance;
-  Status s = RegionInstance::Create(entry->library, entry->index, "broken", {}, nullptr, &instance);
+  Status s = RegionInstance::Create(entry->library, entry->index, "broken", {}, {}, &instance);
   CHECK_FALSE(s.ok());
   CHECK(s.message().find("no model file configured") != std::string::npos);
   CHECK(instance == nullptr);
@@ -102,7 +102,7 @@ TEST_CASE("an instance keeps its library loaded after the registry is gone") {
     registry.Scan({TEST_PLUGIN_GOOD_DIR});
     const PluginRegistry::Entry* entry = registry.Find("test.throws");
     REQUIRE(entry != nullptr);
-    REQUIRE(RegionInstance::Create(entry->library, entry->index, "t", {}, nullptr, &instance).ok());
+    REQUIRE(RegionInstance::Create(entry->library, entry->index, "t", {}, {}, &instance).ok());
   }
   // Calling into the instance after the registry died would crash if the library had been
   // unloaded with it.

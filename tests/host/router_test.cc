@@ -17,7 +17,7 @@ struct Fixture {
   }
   std::unique_ptr<Router> Make(const VariantDecl* variant = nullptr) {
     std::unique_ptr<Router> router;
-    REQUIRE(Router::Create(graph, variant, registry, nullptr, &router).ok());
+    REQUIRE(Router::Create(graph, variant, registry, {}, &router).ok());
     return router;
   }
   const VariantDecl& Variant(const std::string& name) {
