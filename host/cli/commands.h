@@ -27,6 +27,14 @@ struct BenchRouteOptions {
 };
 int RunBenchRoute(const GlobalOptions& global, const BenchRouteOptions& options);
 
+struct BenchStoreOptions {
+  int episodes = 1000000;
+  int queries = 10000;
+  uint64_t seed = 1;
+  bool json = false;
+};
+int RunBenchStore(const BenchStoreOptions& options);
+
 // The brain to open: --brain, else the graph's [host] brain, else ./brain.db.
 std::string ResolveBrainPath(const GlobalOptions& global);
 

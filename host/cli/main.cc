@@ -76,6 +76,18 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   bench_route_cmd->add_flag("--json", bench_route.json, "end with one JSON line of figures");
 
+  BenchStoreOptions bench_store;
+  CLI::App* bench_store_cmd = bench_cmd->add_subcommand(
+      "store", "insert synthetic episodes into a fresh brain and time retrieval");
+  bench_store_cmd->add_option("--episodes", bench_store.episodes, "how many episodes")
+      ->check(CLI::Range(1, 100000000))
+      ->capture_default_str();
+  bench_store_cmd->add_option("--queries", bench_store.queries, "how many retrievals")
+      ->check(CLI::Range(1, 10000000))
+      ->capture_default_str();
+  bench_store_cmd->add_option("--seed", bench_store.seed, "random seed")->capture_default_str();
+  bench_store_cmd->add_flag("--json", bench_store.json, "end with one JSON line of figures");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -91,5 +103,6 @@ int main(int argc, char** argv) {
   if (*sql_cmd) return RunSql(global, sql);
   if (*ab_report_cmd) return RunAbReport(global, json);
   if (*bench_route_cmd) return RunBenchRoute(global, bench_route);
+  if (*bench_store_cmd) return RunBenchStore(bench_store);
   return kExitUsage;
 }

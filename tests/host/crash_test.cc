@@ -12,49 +12,16 @@
 #include <vector>
 
 #include "test_paths.h"
+#include "test_process.h"
 
 namespace brainhost {
 
 namespace {
 
-// A brainhost chat with our end of its stdin and stdout.
-struct Child {
-  pid_t pid = -1;
-  FILE* in = nullptr;   // its stdin
-  FILE* out = nullptr;  // its stdout
-};
-
-Child Spawn(const std::vector<std::string>& args) {
-  int to_child[2], from_child[2];
-  REQUIRE(pipe(to_child) == 0);
-  REQUIRE(pipe(from_child) == 0);
-  pid_t pid = fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    dup2(to_child[0], STDIN_FILENO);
-    dup2(from_child[1], STDOUT_FILENO);
-    close(to_child[1]);
-    close(from_child[0]);
-    std::vector<char*> argv{const_cast<char*>(BRAINHOST_BIN)};
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(BRAINHOST_BIN, argv.data());
-    _exit(127);
-  }
-  close(to_child[0]);
-  close(from_child[1]);
-  return {pid, fdopen(to_child[1], "w"), fdopen(from_child[0], "r")};
-}
-
-std::string Ask(Child& c, const std::string& line) {
-  std::fprintf(c.in, "%s\n", line.c_str());
-  std::fflush(c.in);
-  char buffer[4096];
-  REQUIRE(std::fgets(buffer, sizeof(buffer), c.out) != nullptr);
-  std::string reply = buffer;
-  if (!reply.empty() && reply.back() == '\n') reply.pop_back();
-  return reply;
-}
+using testing::Ask;
+using testing::Child;
+using testing::Finish;
+using testing::Spawn;
 
 std::string QueryText(sqlite3* db, const char* sql) {
   sqlite3_stmt* stmt = nullptr;
@@ -107,9 +74,7 @@ TEST_CASE("SIGKILL in the middle of a turn loses that turn and nothing before it
   // The next run carries on where the last committed turn left off.
   Child again = Spawn(args);
   CHECK(Ask(again, "fourth") == "count 4");
-  std::fclose(again.in);
-  waitpid(again.pid, &status, 0);
-  std::fclose(again.out);
+  status = Finish(again);
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
 }
