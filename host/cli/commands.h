@@ -35,6 +35,12 @@ struct BenchStoreOptions {
 };
 int RunBenchStore(const BenchStoreOptions& options);
 
+struct TrainLanguageOptions {
+  std::string wordnet = "/usr/share/wordnet";
+  std::string out = "models/language";
+};
+int RunTrainLanguage(const TrainLanguageOptions& options);
+
 // The brain to open: --brain, else the graph's [host] brain, else ./brain.db.
 std::string ResolveBrainPath(const GlobalOptions& global);
 

@@ -88,6 +88,16 @@ int main(int argc, char** argv) {
   bench_store_cmd->add_option("--seed", bench_store.seed, "random seed")->capture_default_str();
   bench_store_cmd->add_flag("--json", bench_store.json, "end with one JSON line of figures");
 
+  CLI::App* train_cmd = app.add_subcommand("train", "produce the trained artefacts in models/");
+  train_cmd->require_subcommand(1);
+  TrainLanguageOptions train_language;
+  CLI::App* train_language_cmd = train_cmd->add_subcommand(
+      "language", "word counts and irregular forms from WordNet, for the memory regions");
+  train_language_cmd->add_option("--wordnet", train_language.wordnet, "WordNet database directory")
+      ->capture_default_str();
+  train_language_cmd->add_option("--out", train_language.out, "output directory")
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -104,5 +114,6 @@ int main(int argc, char** argv) {
   if (*ab_report_cmd) return RunAbReport(global, json);
   if (*bench_route_cmd) return RunBenchRoute(global, bench_route);
   if (*bench_store_cmd) return RunBenchStore(bench_store);
+  if (*train_language_cmd) return RunTrainLanguage(train_language);
   return kExitUsage;
 }
