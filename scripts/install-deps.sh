@@ -15,6 +15,8 @@ packages=(
   nlohmann-json3-dev                             # --json / --jsonl output
   libedit-dev                                    # line editing and history in chat
   libutfcpp-dev                                  # UTF-8 validation of user input
+  libstemmer-dev                                 # Snowball stemming for the memory regions
+  wordnet-base                                   # WordNet: irregular forms and word counts
 )
 
 missing=()

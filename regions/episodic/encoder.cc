@@ -1,0 +1,205 @@
+#include "episodic/encoder.h"
+
+#include <algorithm>
+
+#include "episodic/phrases.h"
+#include "language/function_words.h"
+
+namespace brainhost::regions {
+namespace {
+
+// What the parse found before the value is assembled into a Fact.
+struct Parse {
+  Parse(std::string subject_key, std::string relation_key, Span value_span,
+        bool single = true, std::string entity_key = {})
+      : subject(std::move(subject_key)),
+        relation(std::move(relation_key)),
+        value(value_span),
+        single_valued(single),
+        entity(std::move(entity_key)) {}
+  std::string subject;
+  std::string relation;
+  Span value;
+  bool single_valued = true;
+  std::string entity;
+};
+
+// "named Buddy", "a nurse", "28 years old", "from Lyon", or a bare value, after a copula at
+// words[at]. owner is the subject the copula describes ("user" or "user.dog").
+std::optional<Parse> AfterCopula(const std::vector<Word>& w, size_t at, const std::string& owner) {
+  size_t j = at + 1;
+  if (j >= w.size()) return std::nullopt;
+  const std::string& next = w[j].lower;
+  if (next == "named" || next == "called") return Parse{owner, "name", ValueSpan(w, j + 1)};
+  if (next == "from") return Parse{owner, "origin", ValueSpan(w, j + 1)};
+  if (next == "born") {
+    if (auto verb = VerbPredicate(w, j)) return Parse{owner, verb->relation, ValueSpan(w, verb->value_at)};
+    return std::nullopt;
+  }
+  // "i am 28", "my dog is 5 years old" give an age; "my locker code is 4417" does not.
+  std::string_view unit = j + 1 < w.size() ? std::string_view(w[j + 1].lower) : "";
+  bool aged = unit == "years" || unit == "year" || unit == "months" || unit == "old" ||
+              (owner == "user" && unit.empty());
+  if (IsNumber(next) && aged) return Parse{owner, "age", {j, j + 1}};
+  if (next == "a" || next == "an") return Parse{owner, "kind", ValueSpan(w, j + 1), false};
+  if (next == "in" || next == "at") return Parse{owner, "location", ValueSpan(w, j + 1)};
+  return std::nullopt;
+}
+
+// "i ..." at words[0].
+std::optional<Parse> AboutI(const std::vector<Word>& w, const LanguageModels& models) {
+  if (w.size() < 2) return std::nullopt;
+  if (IsCopula(w[1].lower)) {
+    if (auto parse = AfterCopula(w, 1, "user")) return parse;
+    Span value = ValueSpan(w, 2);
+    if (value.empty()) return std::nullopt;
+    // "i'm Aiko" introduces; "i'm tired" describes. A capital or a word the language model has
+    // never seen marks a name.
+    const Word& first = w[value.begin];
+    bool name = first.capitalized || models.unigram.Count(first.lower) == 0;
+    return name ? Parse{"user", "name", value} : Parse{"user", "kind", value, false};
+  }
+  auto verb = VerbPredicate(w, 1);
+  if (!verb) return std::nullopt;
+  return Parse{"user", verb->relation, ValueSpan(w, verb->value_at), verb->single_valued};
+}
+
+// "my ..." at words[0].
+std::optional<Parse> AboutMy(const std::vector<Word>& w) {
+  Span owned = OwnedPhrase(w, 1);
+  if (owned.empty()) return std::nullopt;
+  size_t after = owned.end;
+  if (w[owned.end - 1].possessive) {
+    // "my dog's name is Buddy": user.dog, name.
+    std::string owner = "user." + Key(w, owned, '_');
+    Span relation = OwnedPhrase(w, after);
+    if (relation.empty() || relation.end >= w.size() || !IsCopula(w[relation.end].lower)) {
+      return std::nullopt;
+    }
+    return Parse{owner, Key(w, relation, ' '), ValueSpan(w, relation.end + 1), true,
+                 Key(w, owned, '_')};
+  }
+  std::string key = Key(w, owned, '_');
+  std::string entity = "user." + key;
+  if (after < w.size() && IsCopula(w[after].lower)) {
+    if (key == "name") return Parse{"user", "name", ValueSpan(w, after + 1)};
+    if (auto parse = AfterCopula(w, after, entity)) {
+      parse->entity = key;
+      return parse;
+    }
+    // "my favourite food is sushi": an attribute of the user.
+    return Parse{"user", Key(w, owned, ' '), ValueSpan(w, after + 1), true, key};
+  }
+  if (Span name = CapitalizedRun(w, after); !name.empty()) {
+    return Parse{entity, "name", name, true, key};  // "my cat Luna sleeps a lot"
+  }
+  auto verb = VerbPredicate(w, after);
+  if (!verb) return std::nullopt;
+  return Parse{entity, verb->relation, ValueSpan(w, verb->value_at), verb->single_valued, key};
+}
+
+// "today is friday", "the meaning of life is 42", "Tom is my brother".
+std::optional<Parse> AboutWorld(const std::vector<Word>& w) {
+  auto copula = std::find_if(w.begin(), w.end(), [](const Word& word) { return IsCopula(word.lower); });
+  size_t at = static_cast<size_t>(copula - w.begin());
+  if (copula == w.end() || at == 0 || at > 6) return std::nullopt;
+  size_t begin = IsDeterminer(w[0].lower) ? 1 : 0;
+  for (size_t i = begin; i < at; ++i) {
+    if (!IsContent(w[i]) && w[i].lower != "of") return std::nullopt;
+  }
+  if (begin == at) return std::nullopt;
+  if (at + 2 < w.size() && w[at + 1].lower == "my") {
+    Span owned = OwnedPhrase(w, at + 2);
+    std::string key = Key(w, owned, '_');
+    return Parse{"user." + key, "name", {begin, at}, true, key};
+  }
+  return Parse{"world", Key(w, {begin, at}, ' '), ValueSpan(w, at + 1)};
+}
+
+}  // namespace
+
+std::vector<std::string> KeyStems(std::string_view key, const LanguageModels& models) {
+  std::vector<std::string> out;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty() && word != "user" && word != "world" && !IsFunctionWord(word)) {
+      out.push_back(models.lemmatizer.Stem(word));
+    }
+    word.clear();
+  };
+  for (char c : key) {
+    if (c == '.' || c == '_' || c == ' ') {
+      flush();
+    } else {
+      word += c;
+    }
+  }
+  flush();
+  return out;
+}
+
+std::optional<Encoded> Encode(const Utterance& utterance, const LanguageModels& models) {
+  if (utterance.question) return std::nullopt;
+  std::vector<Word> w = StripMarkers(utterance.words);
+  if (w.empty()) return std::nullopt;
+  if (std::any_of(w.begin(), w.end(), [](const Word& word) { return IsNegation(word.lower); })) {
+    return std::nullopt;
+  }
+  std::optional<Parse> parse;
+  const std::string& first = w[0].lower;
+  if (first == "call" && w.size() > 2 && w[1].lower == "me") {
+    parse = Parse{"user", "name", ValueSpan(w, 2)};
+  } else if (first == "i") {
+    parse = AboutI(w, models);
+  } else if (first == "my") {
+    parse = AboutMy(w);
+  } else if (first == "the" ||
+             (!IsThirdPersonPronoun(first) && !IsSecondPerson(first) && IsContent(w[0]))) {
+    parse = AboutWorld(w);
+  }
+  if (!parse || parse->value.empty() || parse->relation.empty()) return std::nullopt;
+  // A value or subject that reaches "you" ("my name is your name") is not about the user.
+  for (size_t i = parse->value.begin; i < parse->value.end; ++i) {
+    if (IsSecondPerson(w[i].lower)) return std::nullopt;
+  }
+
+  Encoded out;
+  Fact& fact = out.fact;
+  fact.subject = parse->subject;
+  fact.relation = parse->relation;
+  fact.value = JoinText(w, parse->value.begin, parse->value.end);
+  fact.text = utterance.text;
+  out.single_valued = parse->single_valued;
+  out.entity = parse->entity;
+  if (out.entity.empty() && !parse->single_valued && parse->value.begin > 0 &&
+      (w[parse->value.begin - 1].lower == "a" || w[parse->value.begin - 1].lower == "an")) {
+    out.entity = w[parse->value.end - 1].lower;  // "i adopted a puppy"
+  }
+
+  // Candidates: the value, then the other content words that are not the subject or
+  // relation, most surprising first. The cue: the key stems, then every content stem.
+  std::vector<std::string> keys = KeyStems(fact.subject, models);
+  for (const std::string& stem : KeyStems(fact.relation, models)) keys.push_back(stem);
+  std::vector<std::string> cue = keys;
+  std::vector<const Word*> others;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (!IsContent(w[i])) continue;
+    if (std::find(cue.begin(), cue.end(), w[i].stem) == cue.end()) cue.push_back(w[i].stem);
+    bool in_value = i >= parse->value.begin && i < parse->value.end;
+    bool in_keys = std::find(keys.begin(), keys.end(), w[i].stem) != keys.end();
+    if (!in_value && !in_keys) others.push_back(&w[i]);
+  }
+  std::stable_sort(others.begin(), others.end(),
+                   [](const Word* a, const Word* b) { return a->surprise > b->surprise; });
+  fact.candidates.push_back(fact.value);
+  for (const Word* word : others) {
+    if (std::find(fact.candidates.begin(), fact.candidates.end(), word->text) ==
+        fact.candidates.end()) {
+      fact.candidates.push_back(word->text);
+    }
+  }
+  for (const std::string& stem : cue) fact.cue += (fact.cue.empty() ? "" : " ") + stem;
+  return out;
+}
+
+}  // namespace brainhost::regions

@@ -1,0 +1,138 @@
+#include "episodic/query.h"
+
+#include <algorithm>
+
+#include "episodic/encoder.h"
+#include "episodic/phrases.h"
+
+namespace brainhost::regions {
+namespace {
+
+bool IsWh(std::string_view lower) {
+  return lower == "what" || lower == "who" || lower == "where" || lower == "when" ||
+         lower == "which" || lower == "how";
+}
+
+bool IsDoAux(std::string_view lower) { return lower == "do" || lower == "does" || lower == "did"; }
+
+struct Subject {
+  std::string key;   // "user", "user.dog", "world"
+  std::string owned; // "my X" without possessive: "dog"; with one: the relation after it
+  size_t next = 0;   // the first word after the subject phrase
+  bool possessive = false;
+};
+
+// The subject phrase at words[at]: "i", "me", "my X", "my X's Y", or a world noun phrase.
+// With whole, "my X" runs over every following content word ("what is my favourite food");
+// without, it is one word, because a verb follows ("where does my sister work").
+std::optional<Subject> ReadSubject(const std::vector<Word>& w, size_t at, bool whole) {
+  if (at >= w.size()) return std::nullopt;
+  if (w[at].lower == "i" || w[at].lower == "me") return Subject{"user", "", at + 1, false};
+  if (w[at].lower == "my") {
+    Span owned = OwnedPhrase(w, at + 1);
+    if (owned.empty()) return std::nullopt;
+    while (whole && !w[owned.end - 1].possessive && owned.end < w.size() &&
+           IsContent(w[owned.end]) && !w[owned.end].capitalized) {
+      ++owned.end;
+    }
+    if (!w[owned.end - 1].possessive) return Subject{"user", Key(w, owned, ' '), owned.end, false};
+    Span relation = OwnedPhrase(w, owned.end);
+    return Subject{"user." + Key(w, owned, '_'), Key(w, relation, ' '), relation.end, true};
+  }
+  size_t begin = at;
+  while (begin < w.size() && (IsDeterminer(w[begin].lower) || w[begin].lower == "it")) ++begin;
+  Span world = ValueSpan(w, begin);
+  if (world.empty()) return std::nullopt;
+  return Subject{"world", Key(w, world, ' '), world.end, false};
+}
+
+// The relation a wh-word and verb ask for: "where ... work" -> workplace, "what ... do" -> job.
+std::string VerbRelation(std::string_view wh, const std::vector<Word>& w, size_t verb_at) {
+  if (verb_at >= w.size()) return "";
+  const Word& verb = w[verb_at];
+  if (wh == "where" && verb.lower.starts_with("work")) return "workplace";
+  if (wh == "where" && verb.lower.starts_with("liv")) return "home";
+  if (wh == "what" && verb.lower == "do") return "job";
+  if (auto predicate = VerbPredicate(w, verb_at)) return predicate->relation;
+  return "";
+}
+
+std::optional<Query> Read(const std::vector<Word>& w) {
+  if (w.size() < 2 || !IsWh(w[0].lower)) return std::nullopt;
+  std::string_view wh = w[0].lower;
+  size_t at = 1;
+  std::string asked;  // "what day is today": the noun after the wh-word
+  if (wh == "how" && w[1].lower == "old") {
+    asked = "age";
+    at = 2;
+  } else if ((wh == "what" || wh == "which") && IsContent(w[1])) {
+    asked = w[1].lower;
+    at = 2;
+  }
+  if (at >= w.size()) return std::nullopt;
+
+  if (IsDoAux(w[at].lower)) {
+    // "where do i work", "what does my sister do", "what did i adopt".
+    auto subject = ReadSubject(w, at + 1, false);
+    if (!subject || subject->key == "world") return std::nullopt;
+    std::string key = subject->key;
+    if (!subject->owned.empty()) key = "user." + subject->owned;  // "my sister" does things
+    std::string relation = VerbRelation(wh, w, subject->next);
+    if (relation.empty()) return std::nullopt;
+    return Query{key, relation, {}};
+  }
+  if (!IsCopula(w[at].lower)) return std::nullopt;
+  auto subject = ReadSubject(w, at + 1, true);
+  if (!subject) return std::nullopt;
+  if (subject->key == "user" && subject->owned.empty()) {
+    // "who am i", "what am i", "how old am i", "where am i from".
+    bool from = subject->next < w.size() && w[subject->next].lower == "from";
+    if (!asked.empty()) return Query{"user", asked, {}};
+    if (from) return Query{"user", "origin", {}};
+    if (wh == "who") return Query{"user", "name", {}};
+    if (wh == "what") return Query{"user", "kind", {}};
+    if (wh == "where") return Query{"user", "location", {}};
+    return std::nullopt;
+  }
+  if (subject->key == "world") {
+    // "what is today", "what day is today", "what is the meaning of life".
+    return Query{"world", subject->owned, {}};
+  }
+  if (subject->possessive) return Query{subject->key, subject->owned, {}};
+  // "what is my name", "how old is my dog", "what color is my car".
+  if (!asked.empty()) return Query{"user." + subject->owned, asked, {}};
+  if (wh == "where" && subject->next < w.size() && w[subject->next].lower == "from") {
+    return Query{"user." + subject->owned, "origin", {}};
+  }
+  return Query{"user", subject->owned, {}};
+}
+
+}  // namespace
+
+bool AsksAboutAssistant(const Utterance& utterance) {
+  bool you = false, user = false;
+  for (const Word& word : utterance.words) {
+    you = you || IsSecondPerson(word.lower);
+    user = user || word.lower == "i" || word.lower == "my" || word.lower == "me";
+  }
+  return you && !user;
+}
+
+std::optional<Query> ParseQuestion(const Utterance& utterance, const LanguageModels& models) {
+  if (!utterance.question || AsksAboutAssistant(utterance)) return std::nullopt;
+  std::vector<Word> w = StripMarkers(utterance.words);
+  std::optional<Query> query = Read(w);
+  if (!query || query->relation.empty()) return std::nullopt;
+  for (const std::string& key : {query->subject, query->relation}) {
+    for (std::string& stem : KeyStems(key, models)) query->cue.push_back(std::move(stem));
+  }
+  for (const Word& word : w) {
+    if (IsContent(word) && std::find(query->cue.begin(), query->cue.end(), word.stem) ==
+                               query->cue.end()) {
+      query->cue.push_back(word.stem);
+    }
+  }
+  return query;
+}
+
+}  // namespace brainhost::regions

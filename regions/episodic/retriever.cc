@@ -1,0 +1,102 @@
+#include "episodic/retriever.h"
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+#include "language/tokenizer.h"
+
+namespace brainhost::regions {
+namespace {
+
+constexpr size_t kSearchLimit = 64;
+
+std::string Underscored(std::string key) {
+  std::replace(key.begin(), key.end(), ' ', '_');
+  return key;
+}
+
+// Relations that answer each other's questions: "what is my sister's job?" is answered by
+// "my sister is a nurse"; "where am i?" by "i live in Oslo".
+int Family(std::string_view relation) {
+  if (relation == "job" || relation == "kind") return 1;
+  if (relation == "home" || relation == "location") return 2;
+  return 0;
+}
+
+std::set<std::string> Stems(const std::string& cue) {
+  std::set<std::string> out;
+  std::istringstream in(cue);
+  for (std::string stem; in >> stem;) out.insert(stem);
+  return out;
+}
+
+}  // namespace
+
+double Binding(const Query& query, const Fact& fact) {
+  if (fact.subject == query.subject && fact.relation == query.relation) return 1.0;
+  // (user, dog) and (user.dog, name) are the same fact said two ways.
+  if (query.subject == "user" && fact.subject == "user." + Underscored(query.relation) &&
+      fact.relation == "name") {
+    return 0.9;
+  }
+  if (fact.subject == "user" && query.subject == "user." + Underscored(fact.relation) &&
+      query.relation == "name") {
+    return 0.9;
+  }
+  int family = Family(query.relation);
+  if (fact.subject == query.subject && family != 0 && family == Family(fact.relation)) return 0.7;
+  return -1.0;
+}
+
+std::optional<Recall> Retrieve(const Query& query, MemoryStore& store,
+                               const LanguageModels& models) {
+  std::vector<Fact> candidates = store.Search(query.cue, kSearchLimit);
+  for (Fact& fact : store.Find(query.subject, query.relation, false)) {
+    candidates.push_back(std::move(fact));
+  }
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Fact& a, const Fact& b) { return a.id > b.id; });
+  candidates.erase(std::unique(candidates.begin(), candidates.end(),
+                               [](const Fact& a, const Fact& b) { return a.id == b.id; }),
+                   candidates.end());
+
+  std::set<std::string> asked(query.cue.begin(), query.cue.end());
+  std::optional<Recall> best;
+  for (size_t rank = 0; rank < candidates.size(); ++rank) {
+    const Fact& fact = candidates[rank];
+    if (fact.superseded_by != 0) continue;
+    double binding = Binding(query, fact);
+    if (binding < 0) continue;
+    // The first candidate value with a word the question did not already say.
+    std::string answer;
+    for (const std::string& candidate : fact.candidates) {
+      std::vector<Token> tokens = Tokenize(candidate);
+      bool fresh = std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
+        return asked.count(models.lemmatizer.Stem(token.lower)) == 0;
+      });
+      if (fresh) {
+        answer = candidate;
+        break;
+      }
+    }
+    if (answer.empty()) continue;
+
+    std::set<std::string> stems = Stems(fact.cue);
+    size_t shared = 0;
+    for (const std::string& stem : asked) shared += stems.count(stem);
+    size_t united = stems.size() + asked.size() - shared;
+    RetrievalTrace trace;
+    trace.fact_id = fact.id;
+    trace.binding = binding;
+    trace.overlap = united == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(united);
+    trace.specificity = asked.empty() ? 0 : static_cast<double>(shared) / static_cast<double>(asked.size());
+    trace.recency = 1.0 / (1.0 + static_cast<double>(rank));
+    trace.score = 4 * trace.binding + trace.overlap + 0.5 * trace.specificity + 0.25 * trace.recency;
+    trace.source = "episodic";
+    if (!best || trace.score > best->trace.score) best = Recall{answer, fact, trace};
+  }
+  return best;
+}
+
+}  // namespace brainhost::regions
