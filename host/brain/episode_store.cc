@@ -61,6 +61,7 @@ Status EpisodeStore::Insert(const EpisodeRecord& e, int64_t* id) {
                      "candidates, cue, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", what, &stmt);
   ScopedReset reset(stmt);
   if (!s.ok()) return s;
+  const std::string now = Brain::NowIso8601();  // bound without a copy: must outlive the step
   int rc = Binder(stmt)
                .TextEmptyAsNull(e.session_id)
                .TextEmptyAsNull(e.region)
@@ -70,7 +71,7 @@ Status EpisodeStore::Insert(const EpisodeRecord& e, int64_t* id) {
                .Text(e.candidates)
                .Text(e.cue)
                .Text(e.text)
-               .Text(Brain::NowIso8601())
+               .Text(now)
                .rc();
   if (rc == SQLITE_OK) rc = sqlite3_step(stmt);
   if (rc != SQLITE_DONE) return SqliteStatus(rc, db_, what);

@@ -101,27 +101,45 @@ int RunDemo(const GlobalOptions& global) {
     demo.brain = (dir / "brain.db").string();
     fs::remove(demo.brain);
   }
-  Chat chat;
-  if (int rc = OpenChat(demo, "demo", &chat); rc != kExitOk) return rc;
-  std::cout << "brainhost demo: graph " << chat.context.graph.path << ", brain "
-            << chat.context.brain_path << "\n\n";
-  const std::vector<std::string> script = {
-      "hello there!",
-      "what day is it today?",
-      "and what time is it now?",
-      "what's the date",
-      "what is the capital of mongolia?",
+  // Two sessions on one brain file, with the program's state thrown away in between: what
+  // the second session knows, it read back from the file.
+  const std::vector<std::vector<std::string>> sessions = {
+      {"hello there!", "my name is Gary", "my dog is named Buddy", "i work at the hospital",
+       "how is the weather today?", "what time is it?", "what is my dog's name?",
+       "where do i work?"},
+      {"what is my name?", "no wait it's Garrett", "what is my name?", "am i a nurse?",
+       "is my dog named Rex?", "what do you remember about me?", "forget my dog",
+       "what is my dog's name?", "what is your name?", "what day is it today?"},
   };
-  Conversation conversation(chat.session.get(), /*jsonl=*/false);
-  for (const std::string& line : script) {
-    bool done = false;
-    std::string reply = conversation.Reply(line, &done);
-    std::cout << "you : " << line << "\n"
-              << "bh  : " << reply << "\n";
+  std::string brain_path;
+  for (size_t i = 0; i < sessions.size(); ++i) {
+    Chat chat;
+    if (int rc = OpenChat(demo, "demo-" + std::to_string(i + 1), &chat); rc != kExitOk) return rc;
+    brain_path = chat.context.brain_path;
+    if (i == 0) {
+      std::cout << "brainhost demo: graph " << chat.context.graph.path << ", brain "
+                << brain_path << "\n";
+    } else {
+      std::cout << "\n... the program is restarted: everything above is gone but the brain "
+                   "file ...\n";
+    }
+    std::cout << "\n";
+    for (const std::string& line : sessions[i]) {
+      TurnResult result;
+      if (Status s = chat.session->Say(line, &result); !s.ok()) {
+        std::cerr << "brainhost: " << s.message() << "\n";
+        return kExitFailure;
+      }
+      std::cout << "you : " << line << "\n"
+                << "bh  : " << result.outcome.reply << "   ["
+                << result.outcome.region.value_or("host") << "]\n";
+    }
   }
-  std::cout << "\nEvery turn is in the brain. See which region answered each one:\n"
-            << "  brainhost sql --brain " << chat.context.brain_path
-            << " \"SELECT turn_index, region, user_text, reply FROM v_turns\"\n";
+  std::cout << "\nEvery turn and every fact is in the brain. See what it remembers and why:\n"
+            << "  brainhost sql --brain " << brain_path
+            << " \"SELECT subject, relation, value, superseded FROM v_facts\"\n"
+            << "  brainhost sql --brain " << brain_path
+            << " \"SELECT turn_index, user_text, reply, value, score FROM v_why\"\n";
   return kExitOk;
 }
 

@@ -62,7 +62,12 @@ TEST_CASE("search finds current episodes by any term, newest first, and treats t
   CHECK(found[0].value == "Max");  // newest first; Buddy is superseded
   CHECK(found[1].value == "nurse");
   CHECK(found[0].region == "episodic");
-  CHECK_FALSE(found[0].created_at.empty());
+  // An ISO-8601 UTC time with milliseconds, as every other table keeps.
+  const std::string& at = found[0].created_at;
+  REQUIRE(at.size() == 24);
+  CHECK(at.substr(0, 2) == "20");
+  CHECK(at[10] == 'T');
+  CHECK(at.back() == 'Z');
 
   // FTS syntax and SQL in user text are plain words.
   for (const char* hostile : {"NOT", "\"", "robert'); DROP TABLE episodes;--", "a*", "NEAR(x y)"}) {
