@@ -255,3 +255,23 @@ TEST_CASE("bench route and demo run end to end") {
 }
 
 }  // namespace brainhost
+
+namespace brainhost {
+
+TEST_CASE("SQL-looking text is stored verbatim and harms nothing") {
+  TempDir dir;
+  std::string brain = dir / "brain.db";
+  const std::string hostile = "my nickname is Robert'); DROP TABLE episodes;--";
+  Result r = Run({"--config", kDefaultGraph, "--brain", brain, "chat"},
+                 hostile + "\nwhat is my nickname?\n");
+  REQUIRE(r.code == 0);
+  CHECK(Lines(r.out).at(1).find("Robert") != std::string::npos);
+  Result stored = Run({"--brain", brain, "sql", "SELECT text FROM episodes"});
+  REQUIRE(stored.code == 0);
+  CHECK(stored.out.find(hostile) != std::string::npos);
+  Result tables = Run({"--brain", brain, "sql",
+                       "SELECT count(*) AS n FROM sqlite_master WHERE name = 'episodes'"});
+  CHECK(Lines(tables.out).at(2).find("1") != std::string::npos);
+}
+
+}  // namespace brainhost
