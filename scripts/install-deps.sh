@@ -17,6 +17,7 @@ packages=(
   libutfcpp-dev                                  # UTF-8 validation of user input
   libstemmer-dev                                 # Snowball stemming for the memory regions
   wordnet-base                                   # WordNet: irregular forms and word counts
+  libsentencepiece-dev                           # the cortex's BPE tokenizer
 )
 
 missing=()

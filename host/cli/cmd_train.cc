@@ -1,9 +1,12 @@
 // `brainhost train ...`: the commands that produce what ships in models/.
+#include <filesystem>
 #include <iostream>
 #include <stdexcept>
 
 #include "cli/commands.h"
+#include "corpus/corpus.h"
 #include "language/train_language.h"
+#include "tokenizer/train_tokenizer.h"
 
 namespace brainhost {
 
@@ -17,6 +20,27 @@ int RunTrainLanguage(const TrainLanguageOptions& options) {
     return kExitOk;
   } catch (const std::exception& e) {
     std::cerr << "brainhost: train language: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}
+
+int RunTrainTokenizer(const TrainTokenizerOptions& options) {
+  try {
+    regions::CorpusOptions corpus;
+    corpus.seed = options.seed;
+    corpus.target_bytes = options.corpus_bytes;
+    const std::string corpus_path = options.out + ".corpus.txt";
+    std::filesystem::path dir = std::filesystem::path(options.out).parent_path();
+    if (!dir.empty()) std::filesystem::create_directories(dir);
+    size_t bytes = regions::WriteCorpusFile(corpus, corpus_path);
+    regions::TrainTokenizer(corpus_path, options.out, options.vocab_size, options.seed);
+    std::filesystem::remove(corpus_path);
+    std::cout << "train tokenizer: " << options.out << ".model, vocabulary " << options.vocab_size
+              << ", BPE with byte fallback, from " << bytes << " bytes of generated dialogue (seed "
+              << options.seed << ")\n";
+    return kExitOk;
+  } catch (const std::exception& e) {
+    std::cerr << "brainhost: train tokenizer: " << e.what() << "\n";
     return kExitFailure;
   }
 }

@@ -35,11 +35,25 @@ struct BenchStoreOptions {
 };
 int RunBenchStore(const BenchStoreOptions& options);
 
+struct BenchCortexOptions {
+  int steps = 10;
+  bool json = false;
+};
+int RunBenchCortex(const BenchCortexOptions& options);
+
 struct TrainLanguageOptions {
   std::string wordnet = "/usr/share/wordnet";
   std::string out = "models/language";
 };
 int RunTrainLanguage(const TrainLanguageOptions& options);
+
+struct TrainTokenizerOptions {
+  std::string out = "models/tokenizer/tokenizer";  // writes <out>.model and <out>.vocab
+  int vocab_size = 4096;
+  uint64_t seed = 1;
+  size_t corpus_bytes = 80'000'000;
+};
+int RunTrainTokenizer(const TrainTokenizerOptions& options);
 
 // The brain to open: --brain, else the graph's [host] brain, else ./brain.db.
 std::string ResolveBrainPath(const GlobalOptions& global);

@@ -88,6 +88,14 @@ int main(int argc, char** argv) {
   bench_store_cmd->add_option("--seed", bench_store.seed, "random seed")->capture_default_str();
   bench_store_cmd->add_flag("--json", bench_store.json, "end with one JSON line of figures");
 
+  BenchCortexOptions bench_cortex;
+  CLI::App* bench_cortex_cmd =
+      bench_cmd->add_subcommand("cortex", "the cortex's training speed at the default shape");
+  bench_cortex_cmd->add_option("--steps", bench_cortex.steps, "timed training steps")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  bench_cortex_cmd->add_flag("--json", bench_cortex.json, "end with one JSON line of figures");
+
   CLI::App* train_cmd = app.add_subcommand("train", "produce the trained artefacts in models/");
   train_cmd->require_subcommand(1);
   TrainLanguageOptions train_language;
@@ -96,6 +104,20 @@ int main(int argc, char** argv) {
   train_language_cmd->add_option("--wordnet", train_language.wordnet, "WordNet database directory")
       ->capture_default_str();
   train_language_cmd->add_option("--out", train_language.out, "output directory")
+      ->capture_default_str();
+
+  TrainTokenizerOptions train_tokenizer;
+  CLI::App* train_tokenizer_cmd = train_cmd->add_subcommand(
+      "tokenizer", "the cortex's BPE tokenizer, trained on the generated dialogue corpus");
+  train_tokenizer_cmd->add_option("--out", train_tokenizer.out, "output prefix")
+      ->capture_default_str();
+  train_tokenizer_cmd->add_option("--vocab", train_tokenizer.vocab_size, "vocabulary size")
+      ->check(CLI::Range(300, 65536))
+      ->capture_default_str();
+  train_tokenizer_cmd->add_option("--seed", train_tokenizer.seed, "corpus and sampling seed")
+      ->capture_default_str();
+  train_tokenizer_cmd->add_option("--corpus-bytes", train_tokenizer.corpus_bytes,
+                                  "size of the generated corpus")
       ->capture_default_str();
 
   try {
@@ -114,6 +136,8 @@ int main(int argc, char** argv) {
   if (*ab_report_cmd) return RunAbReport(global, json);
   if (*bench_route_cmd) return RunBenchRoute(global, bench_route);
   if (*bench_store_cmd) return RunBenchStore(bench_store);
+  if (*bench_cortex_cmd) return RunBenchCortex(bench_cortex);
   if (*train_language_cmd) return RunTrainLanguage(train_language);
+  if (*train_tokenizer_cmd) return RunTrainTokenizer(train_tokenizer);
   return kExitUsage;
 }
