@@ -7,6 +7,7 @@
 #include <set>
 
 #include "brain/sqlite_util.h"
+#include "stats.h"
 #include "brain/text_table.h"
 
 namespace brainhost {
@@ -21,13 +22,6 @@ struct VariantTurns {
 
 // Nearest rank: the value at 1-based rank ceil(p/100 * n) of the sorted values. Integer
 // arithmetic, so p95 of 20 turns is exactly rank 19.
-double NearestRank(const std::vector<double>& sorted, int p) {
-  assert(!sorted.empty());
-  const size_t n = sorted.size();
-  const size_t rank = std::max<size_t>(1, (static_cast<size_t>(p) * n + 99) / 100);
-  return sorted[rank - 1];
-}
-
 VariantReport Summarize(const std::string& variant, VariantTurns& turns) {
   VariantReport r;
   r.variant = variant;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -14,18 +13,10 @@
 
 #include "brain/brain.h"
 #include "cli/commands.h"
+#include "stats.h"
 #include "turn/session.h"
 
 namespace brainhost {
-
-namespace {
-
-double Percentile(std::vector<double> sorted_ms, double p) {
-  size_t rank = static_cast<size_t>(std::ceil(p * sorted_ms.size()));
-  return sorted_ms[std::clamp<size_t>(rank, 1, sorted_ms.size()) - 1];
-}
-
-}  // namespace
 
 int RunBenchRoute(const GlobalOptions& global, const BenchRouteOptions& options) {
   Context context;
@@ -67,7 +58,7 @@ int RunBenchRoute(const GlobalOptions& global, const BenchRouteOptions& options)
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::sort(latencies.begin(), latencies.end());
-    double p50 = Percentile(latencies, 0.50), p99 = Percentile(latencies, 0.99);
+    double p50 = NearestRank(latencies, 50), p99 = NearestRank(latencies, 99);
     double rate = latencies.size() / seconds;
     std::printf("bench route: %zu turns through %s (%zu regions), each committed to the brain\n",
                 latencies.size(), context.graph.path.c_str(), context.graph.regions.size());

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -19,6 +18,7 @@
 #include "brain/episode_store.h"
 #include "brain/sqlite_util.h"
 #include "cli/commands.h"
+#include "stats.h"
 
 namespace brainhost {
 
@@ -44,11 +44,6 @@ std::string RandomWord(std::mt19937_64& rng) {
   int syllables = 2 + static_cast<int>(rng() % 3);
   for (int i = 0; i < syllables; ++i) word += kSyllables[rng() % std::size(kSyllables)];
   return word;
-}
-
-double Percentile(std::vector<double> sorted, double p) {
-  size_t rank = static_cast<size_t>(std::ceil(p * sorted.size()));
-  return sorted[std::clamp<size_t>(rank, 1, sorted.size()) - 1];
 }
 
 double PeakRssMb() {
@@ -121,7 +116,7 @@ int RunBenchStore(const BenchStoreOptions& options) {
   }
   fs::remove_all(dir);
 
-  double p50 = Percentile(latencies, 0.50), p99 = Percentile(latencies, 0.99);
+  double p50 = NearestRank(latencies, 50), p99 = NearestRank(latencies, 99);
   std::printf("bench store: %d synthetic episodes, %d queries (seed %llu)\n", options.episodes,
               options.queries, static_cast<unsigned long long>(options.seed));
   std::printf("  %-26s %12.1f\n", "insert total (s)", insert_s);
