@@ -17,13 +17,6 @@ const std::string& Region(const bh_host* host) {
   return static_cast<RegionInstance*>(host->host_data)->name();
 }
 
-bh_status ToAbi(const Status& s) {
-  if (s.ok()) return BH_OK;
-  if (s.IsNotFound()) return BH_ERR_NOT_FOUND;
-  if (s.IsInvalidArgument()) return BH_ERR_INVALID_ARGUMENT;
-  return BH_ERR_IO;
-}
-
 bool ValidText(const char* text, bool required) {
   if (text == nullptr) return !required;
   std::string_view view(text);
@@ -74,11 +67,11 @@ bh_status Insert(const bh_host* host, const bh_episode* e, int64_t* id) {
   r.candidates = e->candidates != nullptr ? e->candidates : "";
   r.cue = e->cue != nullptr ? e->cue : "";
   r.text = e->text;
-  return ToAbi(Backend(host)->Insert(Region(host), std::move(r), id));
+  return StatusToAbi(Backend(host)->Insert(Region(host), std::move(r), id));
 }
 
 bh_status Supersede(const bh_host* host, int64_t old_id, int64_t new_id) {
-  return ToAbi(Backend(host)->Supersede(old_id, new_id));
+  return StatusToAbi(Backend(host)->Supersede(old_id, new_id));
 }
 
 bh_status Search(const bh_host* host, const char* terms, uint32_t limit, bh_episode_visitor visit,
@@ -87,7 +80,7 @@ bh_status Search(const bh_host* host, const char* terms, uint32_t limit, bh_epis
   std::vector<EpisodeRecord> records;
   Status s = Backend(host)->Search(SplitTerms(terms), static_cast<int>(limit), &records);
   if (s.ok()) Visit(records, visit, context);
-  return ToAbi(s);
+  return StatusToAbi(s);
 }
 
 bh_status Find(const bh_host* host, const char* subject, const char* relation,
@@ -98,7 +91,7 @@ bh_status Find(const bh_host* host, const char* subject, const char* relation,
   std::vector<EpisodeRecord> records;
   Status s = Backend(host)->Find(subject, relation, include_superseded != 0, &records);
   if (s.ok()) Visit(records, visit, context);
-  return ToAbi(s);
+  return StatusToAbi(s);
 }
 
 bh_status Recent(const bh_host* host, uint32_t limit, bh_episode_visitor visit, void* context) {
@@ -106,10 +99,12 @@ bh_status Recent(const bh_host* host, uint32_t limit, bh_episode_visitor visit, 
   std::vector<EpisodeRecord> records;
   Status s = Backend(host)->Recent(static_cast<int>(limit), &records);
   if (s.ok()) Visit(records, visit, context);
-  return ToAbi(s);
+  return StatusToAbi(s);
 }
 
-bh_status Forget(const bh_host* host, int64_t id) { return ToAbi(Backend(host)->Forget(id)); }
+bh_status Forget(const bh_host* host, int64_t id) {
+  return StatusToAbi(Backend(host)->Forget(id));
+}
 
 bh_status Trace(const bh_host* host, const bh_retrieval_trace* t) {
   if (t == nullptr || t->struct_size < sizeof(bh_retrieval_trace)) return BH_ERR_INVALID_ARGUMENT;
@@ -121,7 +116,7 @@ bh_status Trace(const bh_host* host, const bh_retrieval_trace* t) {
   r.binding = t->binding;
   r.specificity = t->specificity;
   r.recency = t->recency;
-  return ToAbi(Backend(host)->Trace(Region(host), r));
+  return StatusToAbi(Backend(host)->Trace(Region(host), r));
 }
 
 constexpr bh_memory kMemory = {sizeof(bh_memory), &Insert, &Supersede, &Search,

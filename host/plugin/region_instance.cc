@@ -17,15 +17,15 @@ constexpr size_t kErrorCapacity = 1024;
 
 RegionInstance* Self(const bh_host* host) { return static_cast<RegionInstance*>(host->host_data); }
 
-bh_status ToAbi(const Status& s) {
+}  // namespace
+
+bh_status StatusToAbi(const Status& s) {
   if (s.ok()) return BH_OK;
   if (s.IsNotFound()) return BH_ERR_NOT_FOUND;
   if (s.IsInvalidArgument()) return BH_ERR_INVALID_ARGUMENT;
   if (s.IsNotSupported()) return BH_ERR_NOT_SUPPORTED;
   return BH_ERR_IO;
 }
-
-}  // namespace
 
 std::string StatusName(bh_status status) {
   switch (status) {
@@ -130,7 +130,8 @@ bh_status RegionInstance::StateGet(const bh_host* host, const char* key, void* b
   }
   if (self->services_.state == nullptr) return BH_ERR_NOT_SUPPORTED;
   std::string value;
-  if (Status s = self->services_.state->Get(self->name_, key, &value); !s.ok()) return ToAbi(s);
+  Status s = self->services_.state->Get(self->name_, key, &value);
+  if (!s.ok()) return StatusToAbi(s);
   *size = value.size();
   if (value.size() > capacity) return BH_ERR_BUFFER_TOO_SMALL;
   if (!value.empty()) std::memcpy(buffer, value.data(), value.size());
@@ -143,14 +144,14 @@ bh_status RegionInstance::StatePut(const bh_host* host, const char* key, const v
   if (key == nullptr || (value == nullptr && size > 0)) return BH_ERR_INVALID_ARGUMENT;
   if (self->services_.state == nullptr) return BH_ERR_NOT_SUPPORTED;
   std::string_view bytes(static_cast<const char*>(value), size);
-  return ToAbi(self->services_.state->Put(self->name_, key, bytes));
+  return StatusToAbi(self->services_.state->Put(self->name_, key, bytes));
 }
 
 bh_status RegionInstance::StateDelete(const bh_host* host, const char* key) {
   RegionInstance* self = Self(host);
   if (key == nullptr) return BH_ERR_INVALID_ARGUMENT;
   if (self->services_.state == nullptr) return BH_ERR_NOT_SUPPORTED;
-  return ToAbi(self->services_.state->Delete(self->name_, key));
+  return StatusToAbi(self->services_.state->Delete(self->name_, key));
 }
 
 const void* RegionInstance::GetExtension(const bh_host* host, const char* id) {

@@ -68,6 +68,9 @@ class RegionInstance {
 // The ABI status as a Status, for messages: "BH_ERR_IO".
 std::string StatusName(bh_status status);
 
+// A host Status as the status a region sees (IO errors and corruption are BH_ERR_IO).
+bh_status StatusToAbi(const Status& s);
+
 }  // namespace brainhost
 
 #endif  // BRAINHOST_HOST_PLUGIN_REGION_INSTANCE_H
