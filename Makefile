@@ -7,7 +7,7 @@ BUILD ?= build
 BUILD_ASAN ?= build-asan
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build build-asan demo test test-asan install clean
+.PHONY: all deps build build-asan demo test test-asan train-cortex install clean
 
 all: build
 
@@ -37,6 +37,13 @@ test: build
 test-asan: build-asan
 	cd $(BUILD_ASAN) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
+
+# The shipped tokenizer and cortex weights (models/tokenizer, models/cortex), from seed 1. Resumes
+# from $(BUILD)/train-cortex/cortex.ckpt when a run was interrupted.
+train-cortex: build
+	$(BUILD)/bin/brainhost train tokenizer
+	$(BUILD)/bin/brainhost train cortex --resume --checkpoint $(BUILD)/train-cortex/cortex.ckpt \
+	  --log $(BUILD)/train-cortex/train.csv
 
 install: build
 	cmake --install $(BUILD)

@@ -15,18 +15,22 @@
 
 namespace brainhost::plugins {
 
-inline std::filesystem::path ModelDir(const sdk::Config& config, const std::string& name) {
-  if (auto setting = config.get("models")) return std::filesystem::path(std::string(*setting));
-  if (const char* env = std::getenv("BRAINHOST_MODELS")) {
-    return std::filesystem::path(env) / name;
-  }
+// The directory that holds every model's folder: $BRAINHOST_MODELS, or the share directory
+// beside the plugin.
+inline std::filesystem::path ModelRoot() {
+  if (const char* env = std::getenv("BRAINHOST_MODELS")) return std::filesystem::path(env);
   Dl_info info{};
-  if (dladdr(reinterpret_cast<const void*>(&ModelDir), &info) == 0 || info.dli_fname == nullptr) {
-    throw sdk::Error(BH_ERR_NOT_FOUND, "cannot locate the plugin file to find models/" + name);
+  if (dladdr(reinterpret_cast<const void*>(&ModelRoot), &info) == 0 || info.dli_fname == nullptr) {
+    throw sdk::Error(BH_ERR_NOT_FOUND, "cannot locate the plugin file to find models/");
   }
   std::filesystem::path plugin = info.dli_fname;
   return plugin.parent_path().parent_path().parent_path().parent_path() / "share" / "brainhost" /
-         "models" / name;
+         "models";
+}
+
+inline std::filesystem::path ModelDir(const sdk::Config& config, const std::string& name) {
+  if (auto setting = config.get("models")) return std::filesystem::path(std::string(*setting));
+  return ModelRoot() / name;
 }
 
 }  // namespace brainhost::plugins

@@ -157,6 +157,9 @@ Status Brain::PrepareStatements() {
        "INSERT INTO turn_events(turn_id, region, kind, message) VALUES (?, ?, ?, ?)"},
       {&next_turn_index_,
        "SELECT COALESCE(MAX(turn_index) + 1, 0) FROM turns WHERE session_id = ?"},
+      {&recent_turns_,
+       "SELECT turn_index, user_text, reply FROM (SELECT turn_index, user_text, reply FROM turns "
+       "WHERE session_id = ? ORDER BY turn_index DESC LIMIT ?) ORDER BY turn_index"},
       {&state_get_, "SELECT value FROM region_state WHERE region = ? AND key = ?"},
       {&state_put_,
        "INSERT INTO region_state(region, key, value, updated_at) VALUES (?, ?, ?, ?) "
@@ -281,6 +284,28 @@ int64_t Brain::NextTurnIndex(const std::string& session_id) {
   if (Binder(stmt).Text(session_id).rc() != SQLITE_OK) return -1;
   if (sqlite3_step(stmt) != SQLITE_ROW) return -1;
   return sqlite3_column_int64(stmt, 0);
+}
+
+Status Brain::RecentTurns(const std::string& session_id, int limit,
+                          std::vector<TurnRecord>* out) {
+  assert(limit >= 0 && out != nullptr);
+  const std::string what = "read the recent turns of session " + session_id;
+  out->clear();
+  sqlite3_stmt* stmt = recent_turns_.get();
+  ScopedReset reset(stmt);
+  int rc = Binder(stmt).Text(session_id).Int64(limit).rc();
+  while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    TurnRecord t;
+    t.session_id = session_id;
+    t.turn_index = sqlite3_column_int64(stmt, 0);
+    Status s = ReadColumn(stmt, 1, path_ + ": " + what, &t.user_text);
+    if (s.ok()) s = ReadColumn(stmt, 2, path_ + ": " + what, &t.reply);
+    if (!s.ok()) return s;
+    out->push_back(std::move(t));
+    rc = SQLITE_OK;
+  }
+  if (rc != SQLITE_DONE) return Error(rc, what);
+  return Status::OK();
 }
 
 Status Brain::StateGet(const std::string& region, const std::string& key, std::string* value) {

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "brain/sqlite_util.h"
 #include "status.h"
@@ -109,6 +110,11 @@ class Brain {
   // RecordTurn refuses that index, so the failure surfaces as a Status there.
   int64_t NextTurnIndex(const std::string& session_id);
 
+  // Sets *out to the session's last `limit` recorded turns, oldest first, with session_id,
+  // turn_index, user_text and reply filled in (the other fields are left at their defaults).
+  // A session with no turns gives an empty list. REQUIRES: limit >= 0; out != nullptr.
+  Status RecentTurns(const std::string& session_id, int limit, std::vector<TurnRecord>* out);
+
   // --- Per-region state ------------------------------------------------------------------
   // Each region instance (named by its instance name) has its own key/value namespace; the
   // value is opaque bytes. Inside a turn the calls are part of the turn's transaction (and are
@@ -164,6 +170,7 @@ class Brain {
   StmtPtr insert_turn_;
   StmtPtr insert_event_;
   StmtPtr next_turn_index_;
+  StmtPtr recent_turns_;
   StmtPtr state_get_;
   StmtPtr state_put_;
   StmtPtr state_delete_;

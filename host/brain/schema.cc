@@ -73,6 +73,10 @@
 **      TURN*  --Brain::RollbackTurn()----------------> IDLE
 **      IDLE   --StartSession(), StatePut(),
 **               StateDelete()------------------------> IDLE    each its own autocommit
+**      IDLE   --CortexStore::InstallFirst()----------> IDLE    BEGIN IMMEDIATE .. COMMIT: the
+**                                                              check for a first cortex version
+**                                                              and its insert are one step (in
+**                                                              TURN, a savepoint of the turn)
 **      IDLE, TURN, TURN* --Brain::~Brain()-----------> CLOSED  an open turn is rolled back
 **
 **    A process killed in TURN leaves the file as of the last COMMIT: SQLite discards the

@@ -36,7 +36,12 @@ struct BenchStoreOptions {
 int RunBenchStore(const BenchStoreOptions& options);
 
 struct BenchCortexOptions {
-  int steps = 10;
+  int steps = 10;    // timed training steps per thread count
+  int tokens = 200;  // tokens per generation run
+  int runs = 15;     // timed generation runs per thread count and weight format
+  int threads = 0;   // the multi-thread figures' threads; 0: one per hardware thread
+  std::string weights = "models/cortex/cortex.bin";  // for the trained-weights figures
+  std::string tokenizer = "models/tokenizer/tokenizer.model";
   bool json = false;
 };
 int RunBenchCortex(const BenchCortexOptions& options);
@@ -54,6 +59,55 @@ struct TrainTokenizerOptions {
   size_t corpus_bytes = 80'000'000;
 };
 int RunTrainTokenizer(const TrainTokenizerOptions& options);
+
+struct TrainCortexOptions {
+  std::string tokenizer = "models/tokenizer/tokenizer.model";
+  std::string out = "models/cortex/cortex.bin";        // the final weights
+  std::string checkpoint = "train-cortex/cortex.ckpt";  // weights + optimizer state, for resume
+  std::string log = "train-cortex/train.csv";
+  bool resume = false;
+  int dim = 128, layers = 8, heads = 4, context = 256;
+  int seq_len = 256;
+  int batch = 8;
+  int steps = 5000;
+  int warmup = 200;
+  double lr = 3e-3;  // peak; the cosine schedule ends at a tenth of it
+  double clip = 1.0;
+  int threads = 0;   // 0: one per hardware thread
+  uint64_t seed = 1;
+  size_t corpus_bytes = 80'000'000;
+  std::string wordnet = "/usr/share/wordnet";  // glosses mixed in for breadth; "" for none
+  int val_windows = 64;
+  int eval_every = 250;
+  int checkpoint_every = 250;
+};
+int RunTrainCortex(const TrainCortexOptions& options);
+
+// `brainhost cortex ...`: llama2.c interop (cmd_cortex.cc).
+struct CortexExportOptions {
+  std::string format = "llama2c";  // the only one so far
+  std::string weights = "models/cortex/cortex.bin";
+  std::string tokenizer = "models/tokenizer/tokenizer.model";
+  std::string out;  // a directory: gets model.bin and tokenizer.bin
+};
+int RunCortexExport(const CortexExportOptions& options);
+
+struct CortexImportOptions {
+  std::string file;  // a legacy llama2.c checkpoint
+  std::string out;   // the cortex checkpoint to write
+};
+int RunCortexImport(const CortexImportOptions& options);
+
+struct CortexSampleOptions {
+  std::string weights = "models/cortex/cortex.bin";  // a cortex or legacy llama2.c checkpoint
+  std::string vocab;  // a llama2.c tokenizer.bin; empty: decode with tokenizer
+  std::string tokenizer = "models/tokenizer/tokenizer.model";
+  int tokens = 256;
+  float temperature = 1.0f;  // 0: greedy
+  float top_p = 0.9f;
+  uint64_t seed = 1;
+};
+int RunCortexSample(const CortexSampleOptions& options);
 
 // The brain to open: --brain, else the graph's [host] brain, else ./brain.db.
 std::string ResolveBrainPath(const GlobalOptions& global);

@@ -90,9 +90,24 @@ int main(int argc, char** argv) {
 
   BenchCortexOptions bench_cortex;
   CLI::App* bench_cortex_cmd =
-      bench_cmd->add_subcommand("cortex", "the cortex's training speed at the default shape");
-  bench_cortex_cmd->add_option("--steps", bench_cortex.steps, "timed training steps")
+      bench_cmd->add_subcommand("cortex", "the cortex's generation and training speed");
+  bench_cortex_cmd->add_option("--steps", bench_cortex.steps, "timed training steps per run")
       ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  bench_cortex_cmd->add_option("--tokens", bench_cortex.tokens, "tokens per generation run")
+      ->check(CLI::Range(1, 250))
+      ->capture_default_str();
+  bench_cortex_cmd->add_option("--runs", bench_cortex.runs, "timed generation runs per setting")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  bench_cortex_cmd->add_option("--threads", bench_cortex.threads,
+                               "threads of the multi-thread figures; 0: one per hardware thread")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+  bench_cortex_cmd->add_option("--weights", bench_cortex.weights,
+                               "trained weights for validation loss and samples")
+      ->capture_default_str();
+  bench_cortex_cmd->add_option("--tokenizer", bench_cortex.tokenizer, "their tokenizer")
       ->capture_default_str();
   bench_cortex_cmd->add_flag("--json", bench_cortex.json, "end with one JSON line of figures");
 
@@ -120,6 +135,110 @@ int main(int argc, char** argv) {
                                   "size of the generated corpus")
       ->capture_default_str();
 
+  TrainCortexOptions train_cortex;
+  CLI::App* train_cortex_cmd = train_cmd->add_subcommand(
+      "cortex", "the cortex's weights, trained on the generated dialogue corpus");
+  train_cortex_cmd->add_option("--tokenizer", train_cortex.tokenizer, "tokenizer model")
+      ->capture_default_str();
+  train_cortex_cmd->add_option("--out", train_cortex.out, "final weights")->capture_default_str();
+  train_cortex_cmd->add_option("--checkpoint", train_cortex.checkpoint,
+                               "checkpoint with optimizer state, written as it trains")
+      ->capture_default_str();
+  train_cortex_cmd->add_option("--log", train_cortex.log, "CSV training log")
+      ->capture_default_str();
+  train_cortex_cmd->add_flag("--resume", train_cortex.resume,
+                             "continue from --checkpoint when it exists");
+  train_cortex_cmd->add_option("--steps", train_cortex.steps, "optimizer steps in all")
+      ->check(CLI::Range(1, 10000000))
+      ->capture_default_str();
+  train_cortex_cmd->add_option("--batch", train_cortex.batch, "sequences per step")
+      ->check(CLI::Range(1, 4096))
+      ->capture_default_str();
+  train_cortex_cmd->add_option("--seq-len", train_cortex.seq_len, "tokens per sequence")
+      ->check(CLI::Range(2, 65536))
+      ->capture_default_str();
+  train_cortex_cmd->add_option("--lr", train_cortex.lr, "peak learning rate")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  train_cortex_cmd->add_option("--warmup", train_cortex.warmup, "warm-up steps")
+      ->check(CLI::Range(1, 10000000))
+      ->capture_default_str();
+  train_cortex_cmd->add_option("--threads", train_cortex.threads, "0: one per hardware thread")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+  train_cortex_cmd->add_option("--seed", train_cortex.seed, "initialisation, corpus and batches")
+      ->capture_default_str();
+  train_cortex_cmd->add_option("--corpus-bytes", train_cortex.corpus_bytes,
+                               "size of the generated training corpus")
+      ->capture_default_str();
+  train_cortex_cmd->add_option("--wordnet", train_cortex.wordnet,
+                               "WordNet directory whose glosses are mixed in (\"\" for none)")
+      ->capture_default_str();
+  train_cortex_cmd->add_option("--dim", train_cortex.dim, "model width")->capture_default_str();
+  train_cortex_cmd->add_option("--layers", train_cortex.layers, "layers")->capture_default_str();
+  train_cortex_cmd->add_option("--heads", train_cortex.heads, "attention heads")
+      ->capture_default_str();
+  train_cortex_cmd->add_option("--context", train_cortex.context, "context length")
+      ->capture_default_str();
+  train_cortex_cmd->add_option("--eval-every", train_cortex.eval_every,
+                               "steps between validation losses")
+      ->check(CLI::Range(1, 10000000))
+      ->capture_default_str();
+  train_cortex_cmd->add_option("--checkpoint-every", train_cortex.checkpoint_every,
+                               "steps between checkpoints")
+      ->check(CLI::Range(1, 10000000))
+      ->capture_default_str();
+
+  CLI::App* cortex_cmd =
+      app.add_subcommand("cortex", "the cortex's weights to and from llama2.c, and sampling");
+  cortex_cmd->require_subcommand(1);
+  CortexExportOptions cortex_export;
+  CLI::App* cortex_export_cmd = cortex_cmd->add_subcommand(
+      "export", "write the weights as llama2.c's model.bin and the vocabulary as tokenizer.bin");
+  cortex_export_cmd->add_option("--format", cortex_export.format, "output format")
+      ->check(CLI::IsMember({"llama2c"}))
+      ->required();
+  cortex_export_cmd->add_option("--weights", cortex_export.weights, "cortex weights")
+      ->capture_default_str();
+  cortex_export_cmd->add_option("--tokenizer", cortex_export.tokenizer, "tokenizer model")
+      ->capture_default_str();
+  cortex_export_cmd->add_option("--out", cortex_export.out, "output directory")
+      ->option_text("DIR")
+      ->required();
+
+  CortexImportOptions cortex_import;
+  CLI::App* cortex_import_cmd = cortex_cmd->add_subcommand(
+      "import", "read a legacy llama2.c checkpoint (model.bin) into cortex weights");
+  cortex_import_cmd->add_option("file", cortex_import.file, "llama2.c checkpoint")->required();
+  cortex_import_cmd->add_option("--out", cortex_import.out, "cortex weights to write")
+      ->option_text("PATH")
+      ->required();
+
+  CortexSampleOptions cortex_sample;
+  CLI::App* cortex_sample_cmd = cortex_cmd->add_subcommand(
+      "sample", "print text generated from BOS by cortex or llama2.c weights");
+  cortex_sample_cmd->add_option("--weights", cortex_sample.weights,
+                                "cortex weights or a legacy llama2.c checkpoint")
+      ->capture_default_str();
+  CLI::Option* sample_vocab =
+      cortex_sample_cmd->add_option("--vocab", cortex_sample.vocab, "llama2.c tokenizer.bin")
+          ->option_text("PATH");
+  cortex_sample_cmd->add_option("--tokenizer", cortex_sample.tokenizer, "tokenizer model")
+      ->excludes(sample_vocab)
+      ->capture_default_str();
+  cortex_sample_cmd->add_option("--tokens", cortex_sample.tokens,
+                                "tokens to generate (at most the context - 1)")
+      ->check(CLI::Range(1, 1 << 20))
+      ->capture_default_str();
+  cortex_sample_cmd->add_option("--temperature", cortex_sample.temperature, "0: greedy")
+      ->check(CLI::Range(0.0, 100.0))
+      ->capture_default_str();
+  cortex_sample_cmd->add_option("--top-p", cortex_sample.top_p, "nucleus sampling mass")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  cortex_sample_cmd->add_option("--seed", cortex_sample.seed, "sampling seed")
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -139,5 +258,9 @@ int main(int argc, char** argv) {
   if (*bench_cortex_cmd) return RunBenchCortex(bench_cortex);
   if (*train_language_cmd) return RunTrainLanguage(train_language);
   if (*train_tokenizer_cmd) return RunTrainTokenizer(train_tokenizer);
+  if (*train_cortex_cmd) return RunTrainCortex(train_cortex);
+  if (*cortex_export_cmd) return RunCortexExport(cortex_export);
+  if (*cortex_import_cmd) return RunCortexImport(cortex_import);
+  if (*cortex_sample_cmd) return RunCortexSample(cortex_sample);
   return kExitUsage;
 }

@@ -28,11 +28,16 @@ class MemoryBackend {
 };
 
 class StateStore;
+class WeightsBackend;
+class ConversationBackend;
 
-// The host services a region instance may reach through its bh_host; either may be null.
+// The host services a region instance may reach through its bh_host; any may be null, and an
+// extension whose backend is null is not offered.
 struct RegionServices {
   StateStore* state = nullptr;
   MemoryBackend* memory = nullptr;
+  WeightsBackend* weights = nullptr;
+  ConversationBackend* conversation = nullptr;
 };
 
 }  // namespace brainhost

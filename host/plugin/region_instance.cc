@@ -4,7 +4,9 @@
 
 #include <cstring>
 
+#include "plugin/conversation_extension.h"
 #include "plugin/memory_extension.h"
+#include "plugin/weights_extension.h"
 
 namespace brainhost {
 
@@ -155,8 +157,14 @@ bh_status RegionInstance::StateDelete(const bh_host* host, const char* key) {
 }
 
 const void* RegionInstance::GetExtension(const bh_host* host, const char* id) {
-  if (id != nullptr && std::strcmp(id, BH_EXT_MEMORY) == 0 && Self(host)->memory() != nullptr) {
-    return MemoryExtension();
+  if (id == nullptr) return nullptr;
+  const RegionInstance* self = Self(host);
+  if (std::strcmp(id, BH_EXT_MEMORY) == 0 && self->memory() != nullptr) return MemoryExtension();
+  if (std::strcmp(id, BH_EXT_WEIGHTS) == 0 && self->weights() != nullptr) {
+    return WeightsExtension();
+  }
+  if (std::strcmp(id, BH_EXT_CONVERSATION) == 0 && self->conversation() != nullptr) {
+    return ConversationExtension();
   }
   return nullptr;
 }

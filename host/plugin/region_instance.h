@@ -25,9 +25,9 @@ class RegionInstance {
   using Settings = std::vector<std::pair<std::string, std::string>>;
 
   // Creates region `index` of `library` as the graph node `name`. Without a state store,
-  // state calls fail with BH_ERR_NOT_SUPPORTED; without a memory backend, the memory
-  // extension is not offered. A failing create returns a Status carrying the region's own
-  // message.
+  // state calls fail with BH_ERR_NOT_SUPPORTED; an extension whose backend is missing
+  // (memory, weights, conversation) is not offered. A failing create returns a Status carrying
+  // the region's own message.
   static Status Create(std::shared_ptr<PluginLibrary> library, size_t index,
                        const std::string& name, const Settings& settings,
                        const RegionServices& services, std::unique_ptr<RegionInstance>* out);
@@ -44,6 +44,8 @@ class RegionInstance {
   const std::string& name() const { return name_; }
   const RegionInfo& info() const { return library_->regions()[index_]; }
   MemoryBackend* memory() const { return services_.memory; }
+  WeightsBackend* weights() const { return services_.weights; }
+  ConversationBackend* conversation() const { return services_.conversation; }
 
  private:
   RegionInstance(std::shared_ptr<PluginLibrary> library, size_t index, std::string name,

@@ -16,6 +16,17 @@ Status BrainServices::Trace(const std::string& region, const TraceRecord& trace)
   return Status::OK();
 }
 
+Status BrainServices::RecentExchanges(int limit, std::vector<Exchange>* out) {
+  std::vector<TurnRecord> turns;
+  Status s = brain_->RecentTurns(session_id_, limit, &turns);
+  if (!s.ok()) return s;
+  out->clear();
+  for (TurnRecord& t : turns) {
+    out->push_back({t.turn_index, std::move(t.user_text), std::move(t.reply)});
+  }
+  return Status::OK();
+}
+
 Status BrainServices::FinishTurn(int64_t turn_id) {
   Status s = episodes_.AttachToTurn(new_episodes_, turn_id);
   for (const TraceRecord& t : traces_) {

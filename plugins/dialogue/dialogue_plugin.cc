@@ -2,12 +2,13 @@
 // that chain, coreference, self-knowledge and the explicit memory commands.
 //
 // What it tracks between turns (the last answered fact, the last entity mentioned) is kept in
-// its region state, so a correction still applies after a restart. Settings: `models`, as for
-// episodic.
+// its region state, so a correction still applies after a restart. Word surprise and the
+// `models` setting as for episodic.
 #include <brainhost/region.hpp>
 
 #include "dialogue/dialogue_region.h"
 #include "language/language_models.h"
+#include "cortex_slots.h"
 #include "memory_client.h"
 #include "model_dir.h"
 
@@ -28,7 +29,8 @@ class Dialogue : public sdk::Region {
   }
 
   void turn(sdk::Turn& turn) override {
-    auto reply = region_.Turn(turn.user_text(), nullptr, memory_);
+    const std::optional<std::vector<double>> surprise = plugins::CortexWordSurprise(turn);
+    auto reply = region_.Turn(turn.user_text(), surprise ? &*surprise : nullptr, memory_);
     host_.state_put(kStateKey, region_.SaveState());
     if (reply) turn.answer(reply->text, reply->confidence);
   }
@@ -40,6 +42,9 @@ class Dialogue : public sdk::Region {
   regions::DialogueRegion region_;
 };
 
+// The cortex's word surprise, when a cortex node ran before this one (cortex_slots.h).
+constexpr bh_slot_decl kReads[] = {{plugins::kCortexWordSurprise, BH_SLOT_TENSOR}};
+
 constexpr bh_region_descriptor kDialogue = {
     sizeof(bh_region_descriptor),
     BH_ABI_VERSION_INIT,
@@ -48,8 +53,8 @@ constexpr bh_region_descriptor kDialogue = {
     "1.0.0",
     "yes/no questions, corrections, coreference, self-knowledge and memory commands",
     BH_CAP_ANSWER | BH_CAP_PERSIST,
-    nullptr,
-    0,
+    kReads,
+    1,
     nullptr,
     0,
 };

@@ -1,12 +1,15 @@
 // episodic: the declarative memory across sessions (regions/episodic), as a plugin.
 //
 // Encodes each declarative user turn into the brain's episodes and answers questions about
-// what was said, through the host's memory extension. Settings: `models`, the directory of
-// the language models (default: the shipped models/language).
+// what was said, through the host's memory extension. A statement's words are ranked by the
+// cortex's surprise when a cortex node published it earlier in the turn (cortex_slots.h), by
+// the unigram model otherwise. Settings: `models`, the directory of the language models
+// (default: the shipped models/language).
 #include <brainhost/region.hpp>
 
 #include "episodic/episodic_region.h"
 #include "language/language_models.h"
+#include "cortex_slots.h"
 #include "memory_client.h"
 #include "model_dir.h"
 
@@ -22,7 +25,8 @@ class Episodic : public sdk::Region {
         region_(models_) {}
 
   void turn(sdk::Turn& turn) override {
-    if (auto reply = region_.Turn(turn.user_text(), nullptr, memory_)) {
+    const std::optional<std::vector<double>> surprise = plugins::CortexWordSurprise(turn);
+    if (auto reply = region_.Turn(turn.user_text(), surprise ? &*surprise : nullptr, memory_)) {
       turn.answer(reply->text, reply->confidence);
     }
   }
@@ -33,6 +37,9 @@ class Episodic : public sdk::Region {
   regions::EpisodicRegion region_;
 };
 
+// The cortex's word surprise, when a cortex node ran before this one (cortex_slots.h).
+constexpr bh_slot_decl kReads[] = {{plugins::kCortexWordSurprise, BH_SLOT_TENSOR}};
+
 constexpr bh_region_descriptor kEpisodic = {
     sizeof(bh_region_descriptor),
     BH_ABI_VERSION_INIT,
@@ -41,8 +48,8 @@ constexpr bh_region_descriptor kEpisodic = {
     "1.0.0",
     "remembers what the user tells it, across sessions, and answers questions about it",
     BH_CAP_ANSWER | BH_CAP_PERSIST,
-    nullptr,
-    0,
+    kReads,
+    1,
     nullptr,
     0,
 };

@@ -32,6 +32,8 @@ struct Config {
   // 8/3 · dim rounded up to a multiple of 32 (Llama's SwiGLU width, 352 for dim 128).
   static int default_hidden(int dim) { return (8 * dim / 3 + 31) / 32 * 32; }
 
+  bool operator==(const Config&) const = default;
+
   // True when the shape is usable: everything positive, NH divides C, HS even.
   bool valid() const;
 };

@@ -1,11 +1,21 @@
 // The cortex's ops, forward and backward side by side. Shapes and contracts are in layers.h;
 // comments here explain only the math of each backward.
+//
+// The element-wise ops that call exp (the softmaxes, SwiGLU) and their backward passes take, in
+// float, kernels.h's vectorised versions: the same formulas, exp within 2 ulp of the library's.
+// They work from index 0 in blocks of 8 whatever the buffers' alignment (the last partial block
+// padded through the same vector code), so results do not depend on where a buffer happens to
+// be allocated and a training run is bit-for-bit repeatable. Double (the gradient checks) keeps
+// the plain loops.
 #include "cortex/layers.h"
 
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <type_traits>
+
+#include "cortex/kernels.h"
 
 namespace brainhost::regions::cortex {
 namespace {
@@ -21,6 +31,9 @@ template <typename S>
 using HeadMap = Eigen::Map<MatR<S>, 0, Eigen::OuterStride<>>;
 template <typename S>
 using CHeadMap = Eigen::Map<const MatR<S>, 0, Eigen::OuterStride<>>;
+
+template <typename S>
+constexpr bool kIsFloat = std::is_same_v<S, float>;
 
 }  // namespace
 
@@ -46,6 +59,13 @@ void embedding_backward(S* dwte, const S* dout, const int* tokens, int N, int C)
 
 template <typename S>
 void rmsnorm_forward(S* out, S* rstd, const S* inp, const S* weight, int N, int C) {
+  if constexpr (kIsFloat<S>) {
+    for (int n = 0; n < N; n++) {
+      rstd[n] = rmsnorm_row(out + std::size_t(n) * C, inp + std::size_t(n) * C, weight, C,
+                            float(kRmsNormEps));
+    }
+    return;
+  }
   for (int n = 0; n < N; n++) {
     const S* x = inp + std::size_t(n) * C;
     S* o = out + std::size_t(n) * C;
@@ -86,9 +106,13 @@ void matmul_forward(S* out, const S* inp, const S* weight, int N, int C, int OC)
 
 template <typename S>
 void matmul_backward(S* dinp, S* dweight, const S* dout, const S* inp, const S* weight, int N,
-                     int C, int OC) {
+                     int C, int OC, GradWrite dinp_write) {
   CMapR<S> d(dout, N, OC);
-  if (dinp) MapR<S>(dinp, N, C).noalias() += d * CMapR<S>(weight, OC, C);
+  if (dinp && dinp_write == GradWrite::kOverwrite) {
+    MapR<S>(dinp, N, C).noalias() = d * CMapR<S>(weight, OC, C);
+  } else if (dinp) {
+    MapR<S>(dinp, N, C).noalias() += d * CMapR<S>(weight, OC, C);
+  }
   if (dweight) MapR<S>(dweight, OC, C).noalias() += d.transpose() * CMapR<S>(inp, N, C);
 }
 
@@ -164,6 +188,11 @@ void attention_forward(S* out, S* att, const S* q, const S* k, const S* v, int B
         A.block(r0, 0, rows, r1).noalias() = (Q.middleRows(r0, rows) * K.topRows(r1).transpose()) * scale;
         for (int t = r0; t < r1; t++) {
           S* row = &A(t, 0);
+          if constexpr (kIsFloat<S>) {
+            softmax_inplace(row, t + 1, 1.0f);
+            std::fill(row + t + 1, row + T, 0.0f);
+            continue;
+          }
           S mx = row[0];
           for (int s = 1; s <= t; s++) mx = std::max(mx, row[s]);
           S sum = 0;
@@ -208,6 +237,11 @@ void attention_backward(S* dq, S* dk, S* dv, S* datt, const S* dout, const S* at
         dAb.noalias() = dO.middleRows(r0, rows) * Vm.topRows(r1).transpose();
         dV.topRows(r1).noalias() += Ab.transpose() * dO.middleRows(r0, rows);
         for (int t = r0; t < r1; t++) {
+          if constexpr (kIsFloat<S>) {
+            softmax_backward_inplace(&dA(t, 0), A.data() + std::size_t(t) * T, t + 1);
+            std::fill(&dA(t, 0) + t + 1, &dA(t, 0) + r1, 0.0f);
+            continue;
+          }
           S dot = 0;
           for (int s = 0; s <= t; s++) dot += A(t, s) * dA(t, s);
           for (int s = 0; s <= t; s++) dA(t, s) = A(t, s) * (dA(t, s) - dot);
@@ -225,6 +259,7 @@ void attention_backward(S* dq, S* dk, S* dv, S* datt, const S* dout, const S* at
 template <typename S>
 void swiglu_forward(S* out, const S* a, const S* g, int N, int H) {
   const std::size_t n = std::size_t(N) * H;
+  if constexpr (kIsFloat<S>) return swiglu(out, a, g, n);
   for (std::size_t i = 0; i < n; i++) {
     const S sig = S(1) / (S(1) + std::exp(-a[i]));
     out[i] = a[i] * sig * g[i];
@@ -233,28 +268,36 @@ void swiglu_forward(S* out, const S* a, const S* g, int N, int H) {
 
 // d silu(a)/da = σ(a) + a σ(a)(1 − σ(a)) = σ(a)(1 + a(1 − σ(a))).
 template <typename S>
-void swiglu_backward(S* da, S* dg, const S* dout, const S* a, const S* g, int N, int H) {
+void swiglu_backward(S* da, S* dg, const S* dout, const S* a, const S* g, int N, int H,
+                     GradWrite write) {
   const std::size_t n = std::size_t(N) * H;
+  const bool over = write == GradWrite::kOverwrite;
+  if constexpr (kIsFloat<S>) return swiglu_backward_float(da, dg, dout, a, g, n, over);
   for (std::size_t i = 0; i < n; i++) {
     const S sig = S(1) / (S(1) + std::exp(-a[i]));
-    da[i] += dout[i] * g[i] * sig * (S(1) + a[i] * (S(1) - sig));
-    dg[i] += dout[i] * a[i] * sig;
+    const S dai = dout[i] * g[i] * sig * (S(1) + a[i] * (S(1) - sig)), dgi = dout[i] * a[i] * sig;
+    da[i] = over ? dai : da[i] + dai;
+    dg[i] = over ? dgi : dg[i] + dgi;
   }
 }
 
 // ---- residual -------------------------------------------------------------------------------
 
+// Sums only (no product to fuse), so Eigen's vectorised loops give the same bits as plain ones
+// at any alignment.
 template <typename S>
 void residual_forward(S* out, const S* a, const S* b, int n) {
-  for (int i = 0; i < n; i++) out[i] = a[i] + b[i];
+  using Arr = Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>>;
+  using CArr = Eigen::Map<const Eigen::Array<S, Eigen::Dynamic, 1>>;
+  Arr(out, n) = CArr(a, n) + CArr(b, n);
 }
 
 template <typename S>
 void residual_backward(S* da, S* db, const S* dout, int n) {
-  for (int i = 0; i < n; i++) {
-    da[i] += dout[i];
-    db[i] += dout[i];
-  }
+  using Arr = Eigen::Map<Eigen::Array<S, Eigen::Dynamic, 1>>;
+  using CArr = Eigen::Map<const Eigen::Array<S, Eigen::Dynamic, 1>>;
+  Arr(da, n) += CArr(dout, n);
+  Arr(db, n) += CArr(dout, n);
 }
 
 // ---- softmax + cross-entropy ----------------------------------------------------------------
@@ -264,6 +307,12 @@ void crossentropy_forward(S* probs, S* losses, const S* logits, const int* targe
   for (int n = 0; n < N; n++) {
     const S* z = logits + std::size_t(n) * V;
     S* p = probs + std::size_t(n) * V;
+    if constexpr (kIsFloat<S>) {
+      if (p != z) std::copy(z, z + V, p);
+      softmax_inplace(p, V, 1.0f);
+      losses[n] = -std::log(p[targets[n]]);
+      continue;
+    }
     S mx = z[0];
     for (int i = 1; i < V; i++) mx = std::max(mx, z[i]);
     S sum = 0;
@@ -280,12 +329,16 @@ void crossentropy_forward(S* probs, S* losses, const S* logits, const int* targe
 // loss = −log softmax(z)_y, so ∂loss/∂z_i = p_i − [i = y].
 template <typename S>
 void crossentropy_backward(S* dlogits, const S* probs, const int* targets, const S* dlosses,
-                           int N, int V) {
+                           int N, int V, GradWrite write) {
   for (int n = 0; n < N; n++) {
     const S* p = probs + std::size_t(n) * V;
     S* dz = dlogits + std::size_t(n) * V;
     const S dl = dlosses[n];
-    for (int i = 0; i < V; i++) dz[i] += p[i] * dl;
+    if (write == GradWrite::kOverwrite) {
+      for (int i = 0; i < V; i++) dz[i] = p[i] * dl;
+    } else {
+      for (int i = 0; i < V; i++) dz[i] += p[i] * dl;
+    }
     dz[targets[n]] -= dl;
   }
 }
@@ -296,7 +349,8 @@ void crossentropy_backward(S* dlogits, const S* probs, const int* targets, const
   template void rmsnorm_forward<S>(S*, S*, const S*, const S*, int, int);                        \
   template void rmsnorm_backward<S>(S*, S*, const S*, const S*, const S*, const S*, int, int);   \
   template void matmul_forward<S>(S*, const S*, const S*, int, int, int);                        \
-  template void matmul_backward<S>(S*, S*, const S*, const S*, const S*, int, int, int);         \
+  template void matmul_backward<S>(S*, S*, const S*, const S*, const S*, int, int, int,       \
+                                   GradWrite);                                                  \
   template void rope_table<S>(S*, S*, int, int);                                                 \
   template void rope_forward<S>(S*, const S*, const S*, int, int, int, int);                     \
   template void rope_backward<S>(S*, const S*, const S*, int, int, int, int);                    \
@@ -304,11 +358,11 @@ void crossentropy_backward(S* dlogits, const S* probs, const int* targets, const
   template void attention_backward<S>(S*, S*, S*, S*, const S*, const S*, const S*, const S*,    \
                                       const S*, int, int, int, int);                             \
   template void swiglu_forward<S>(S*, const S*, const S*, int, int);                             \
-  template void swiglu_backward<S>(S*, S*, const S*, const S*, const S*, int, int);              \
+  template void swiglu_backward<S>(S*, S*, const S*, const S*, const S*, int, int, GradWrite);   \
   template void residual_forward<S>(S*, const S*, const S*, int);                                \
   template void residual_backward<S>(S*, S*, const S*, int);                                     \
   template void crossentropy_forward<S>(S*, S*, const S*, const int*, int, int);                 \
-  template void crossentropy_backward<S>(S*, const S*, const int*, const S*, int, int);
+  template void crossentropy_backward<S>(S*, const S*, const int*, const S*, int, int, GradWrite);
 
 BRAINHOST_CORTEX_INSTANTIATE(float)
 BRAINHOST_CORTEX_INSTANTIATE(double)

@@ -2,16 +2,16 @@
 // llm.c's train_gpt2.c: plain functions over raw contiguous buffers whose shapes are given in
 // the comments (legend in config.h), with Eigen Maps for the matrix products, which are the
 // FLOPs. Every forward says what it leaves behind for its backward; every backward ACCUMULATES
-// (+=) into its d-prefixed outputs unless it says otherwise, so the caller zeroes gradients once
-// per step. This file is not a model: it holds no state and allocates nothing; model.h wires
-// these ops into the network.
+// (+=) into its d-prefixed outputs unless it says otherwise (GradWrite), so the caller zeroes
+// gradients once per step. This file is not a model: it holds no state and allocates nothing;
+// model.h wires these ops into the network.
 //
 // Templated on the scalar S (float for training and inference, double for the gradient checks);
 // layers.cc instantiates both.
 //
-// Later optimisations go here, not in the model: threads across (b, h) in attention and across
-// row blocks in the element-wise ops (or Eigen's own GEMM threads, built with OpenMP), fusing
-// rmsnorm into the following matmul, vectorised exp in the softmaxes and SwiGLU.
+// Later optimisations go here, not in the model: fusing rmsnorm into the following matmul, and
+// writing (=) instead of accumulating for a buffer's only contribution, which would spare the
+// model zeroing it. Threads are data-parallel over the batch (trainer.h), not inside the ops.
 #pragma once
 
 namespace brainhost::regions::cortex {
@@ -36,14 +36,20 @@ template <typename S>
 void rmsnorm_backward(S* dinp, S* dweight, const S* dout, const S* inp, const S* weight,
                       const S* rstd, int N, int C);
 
+// How a backward writes an input gradient: added to what is there (the default, so several ops
+// can contribute), or written over it, for the buffer's only contributor (or its first), which
+// spares the caller zeroing it. The value is the same either way when the buffer held zeros.
+enum class GradWrite { kAccumulate, kOverwrite };
+
 // ---- linear layer (no bias) -----------------------------------------------------------------
 // out (N, OC) = inp (N, C) · weightᵀ, weight (OC, C). Overwrites out. The backward needs inp.
 template <typename S>
 void matmul_forward(S* out, const S* inp, const S* weight, int N, int C, int OC);
-// dinp (N, C) += dout · weight;  dweight (OC, C) += doutᵀ · inp. Either may be null to skip it.
+// dinp (N, C) += dout · weight (= with dinp_write kOverwrite);  dweight (OC, C) += doutᵀ · inp.
+// Either may be null to skip it.
 template <typename S>
 void matmul_backward(S* dinp, S* dweight, const S* dout, const S* inp, const S* weight, int N,
-                     int C, int OC);
+                     int C, int OC, GradWrite dinp_write = GradWrite::kAccumulate);
 
 // ---- rotary positions (RoPE) ----------------------------------------------------------------
 // The table: cos, sin (T, HS/2), angle(t, i) = t · theta^(−2i/HS) for pair i of a head — the
@@ -79,9 +85,11 @@ void attention_backward(S* dq, S* dk, S* dv, S* datt, const S* dout, const S* at
 // silu(a) = a · σ(a). Caches nothing itself: the backward needs a and g, which the model keeps.
 template <typename S>
 void swiglu_forward(S* out, const S* a, const S* g, int N, int H);
-// da (N, H) += dout ∘ g ∘ σ(a)(1 + a(1 − σ(a)));  dg (N, H) += dout ∘ silu(a).
+// da (N, H) += dout ∘ g ∘ σ(a)(1 + a(1 − σ(a)));  dg (N, H) += dout ∘ silu(a) (both = with
+// kOverwrite).
 template <typename S>
-void swiglu_backward(S* da, S* dg, const S* dout, const S* a, const S* g, int N, int H);
+void swiglu_backward(S* da, S* dg, const S* dout, const S* a, const S* g, int N, int H,
+                     GradWrite write = GradWrite::kAccumulate);
 
 // ---- residual connection --------------------------------------------------------------------
 // out (n) = a + b. Caches nothing.
@@ -96,10 +104,10 @@ void residual_backward(S* da, S* db, const S* dout, int n);
 // probs[targets[n]]. Caches probs; the backward also needs the targets.
 template <typename S>
 void crossentropy_forward(S* probs, S* losses, const S* logits, const int* targets, int N, int V);
-// dlogits (N, V) += (probs − onehot(targets)) · dlosses[n], the gradient through the softmax
-// for per-row loss weights dlosses (N) (1/N each for a mean loss).
+// dlogits (N, V) += (probs − onehot(targets)) · dlosses[n] (= with kOverwrite), the gradient
+// through the softmax for per-row loss weights dlosses (N) (1/N each for a mean loss).
 template <typename S>
 void crossentropy_backward(S* dlogits, const S* probs, const int* targets, const S* dlosses,
-                           int N, int V);
+                           int N, int V, GradWrite write = GradWrite::kAccumulate);
 
 }  // namespace brainhost::regions::cortex

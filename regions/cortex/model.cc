@@ -194,13 +194,18 @@ void Model<S>::backward() {
   Parameters<S>& dp = grads;
   const Activations<S>& a = acts;
   Activations<S>& g = grads_acts;
-  // The activation gradients are accumulated into, so they start at zero every step. (Writing
-  // instead of accumulating for each buffer's first contribution would save this pass.)
-  std::fill(grads_acts_memory.begin(), grads_acts_memory.end(), S(0));
+  // Zero the activation gradients that several ops add into. The others are written (=) by
+  // their only contributor, or by their first (GradWrite::kOverwrite below), or are scratch
+  // (datt) or unused (the rstd slots): logits, lnf, hg, h1, h3, ln2, atty, att, ln1 — three
+  // quarters of the buffer, not zeroed.
+  for (S* t : {g.encoded, g.q, g.k, g.v, g.attproj, g.res1, g.ffproj, g.res2}) {
+    std::fill(t, t + (t == g.encoded ? NC : L * NC), S(0));
+  }
+  constexpr GradWrite kOver = GradWrite::kOverwrite;
 
   for (int n = 0; n < N; n++) g.losses[n] = S(1) / S(N);  // d mean / d loss_n
-  crossentropy_backward(g.logits, a.logits, last_targets.data(), g.losses, N, V);
-  matmul_backward(g.lnf, dp.wte, g.logits, a.lnf, p.wte, N, C, V);
+  crossentropy_backward(g.logits, a.logits, last_targets.data(), g.losses, N, V, kOver);
+  matmul_backward(g.lnf, dp.wte, g.logits, a.lnf, p.wte, N, C, V, kOver);
   const S* xL = a.res2 + (L - 1) * NC;
   S* dxL = g.res2 + (L - 1) * NC;
   rmsnorm_backward(dxL, dp.rms_final, g.lnf, xL, p.rms_final, a.lnf_rstd, N, C);
@@ -215,11 +220,11 @@ void Model<S>::backward() {
     // MLP block, in reverse.
     residual_backward(g.res1 + l * NC, g.ffproj + l * NC, g.res2 + l * NC, int(NC));
     matmul_backward(g.hg + l * NHd, dp.w2 + l * HC, g.ffproj + l * NC, a.hg + l * NHd,
-                    p.w2 + l * HC, N, H, C);
+                    p.w2 + l * HC, N, H, C, kOver);
     swiglu_backward(g.h1 + l * NHd, g.h3 + l * NHd, g.hg + l * NHd, a.h1 + l * NHd,
-                    a.h3 + l * NHd, N, H);
+                    a.h3 + l * NHd, N, H, kOver);
     matmul_backward(g.ln2 + l * NC, dp.w1 + l * HC, g.h1 + l * NHd, a.ln2 + l * NC,
-                    p.w1 + l * HC, N, C, H);
+                    p.w1 + l * HC, N, C, H, kOver);
     matmul_backward(g.ln2 + l * NC, dp.w3 + l * HC, g.h3 + l * NHd, a.ln2 + l * NC,
                     p.w3 + l * HC, N, C, H);
     rmsnorm_backward(g.res1 + l * NC, dp.rms_ffn + l * C, g.ln2 + l * NC, a.res1 + l * NC,
@@ -228,13 +233,13 @@ void Model<S>::backward() {
     // Attention block, in reverse.
     residual_backward(dx, g.attproj + l * NC, g.res1 + l * NC, int(NC));
     matmul_backward(g.atty + l * NC, dp.wo + l * CC, g.attproj + l * NC, a.atty + l * NC,
-                    p.wo + l * CC, N, C, C);
+                    p.wo + l * CC, N, C, C, kOver);
     attention_backward(g.q + l * NC, g.k + l * NC, g.v + l * NC, g.att + attoff, g.atty + l * NC,
                        a.att + attoff, a.q + l * NC, a.k + l * NC, a.v + l * NC, B, T, C, NH);
     rope_backward(g.q + l * NC, rope_cos.data(), rope_sin.data(), B, T, C, HS);
     rope_backward(g.k + l * NC, rope_cos.data(), rope_sin.data(), B, T, C, HS);
     matmul_backward(g.ln1 + l * NC, dp.wq + l * CC, g.q + l * NC, a.ln1 + l * NC,
-                    p.wq + l * CC, N, C, C);
+                    p.wq + l * CC, N, C, C, kOver);
     matmul_backward(g.ln1 + l * NC, dp.wk + l * CC, g.k + l * NC, a.ln1 + l * NC,
                     p.wk + l * CC, N, C, C);
     matmul_backward(g.ln1 + l * NC, dp.wv + l * CC, g.v + l * NC, a.ln1 + l * NC,

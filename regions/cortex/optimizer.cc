@@ -59,6 +59,14 @@ void AdamW<S>::step(std::span<S> params, std::span<const S> grads, double lr) {
   }
 }
 
+template <typename S>
+void AdamW<S>::restore(std::span<const S> m, std::span<const S> v, int steps) {
+  assert(m.size() == m_.size() && v.size() == v_.size() && steps >= 0);
+  m_.assign(m.begin(), m.end());
+  v_.assign(v.begin(), v.end());
+  t_ = steps;
+}
+
 template double clip_grad_norm<float>(std::span<float>, double);
 template double clip_grad_norm<double>(std::span<double>, double);
 template class AdamW<float>;

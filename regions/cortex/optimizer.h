@@ -45,6 +45,10 @@ class AdamW {
   // REQUIRES: params.size() == grads.size() == parameter_count(cfg).
   void step(std::span<S> params, std::span<const S> grads, double lr);
 
+  // Puts back the state of a resumed run: steps taken and the moments, as m() and v() gave them.
+  // REQUIRES: m.size() == v.size() == parameter_count(cfg), steps ≥ 0.
+  void restore(std::span<const S> m, std::span<const S> v, int steps);
+
   int steps_taken() const { return t_; }
   std::span<const S> m() const { return m_; }  // (parameter_count) first moments
   std::span<const S> v() const { return v_; }  // (parameter_count) second moments

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <iterator>
+#include <vector>
 
 namespace brainhost::regions {
 namespace {
@@ -34,25 +35,51 @@ bool IsCapital(char32_t cp) {
 
 char32_t ToLower(char32_t cp) { return IsCapital(cp) ? cp + 0x20 : cp; }
 
+// The word being read: its code points and, for each, where its bytes start and end.
+struct WordBuffer {
+  std::u32string text;
+  std::vector<size_t> begins, ends;
+
+  void push(char32_t cp, size_t begin, size_t end) {
+    text.push_back(cp);
+    begins.push_back(begin);
+    ends.push_back(end);
+  }
+  void clear() {
+    text.clear();
+    begins.clear();
+    ends.clear();
+  }
+};
+
 // Drops apostrophes at the ends of a word ("'hello'" -> "hello", "dogs'" -> "dogs").
-void TrimApostrophes(std::u32string* word) {
-  while (!word->empty() && word->back() == kApostrophe) word->pop_back();
+void TrimApostrophes(WordBuffer* word) {
+  while (!word->text.empty() && word->text.back() == kApostrophe) {
+    word->text.pop_back();
+    word->begins.pop_back();
+    word->ends.pop_back();
+  }
   size_t start = 0;
-  while (start < word->size() && (*word)[start] == kApostrophe) ++start;
-  word->erase(0, start);
+  while (start < word->text.size() && word->text[start] == kApostrophe) ++start;
+  word->text.erase(0, start);
+  word->begins.erase(word->begins.begin(), word->begins.begin() + static_cast<long>(start));
+  word->ends.erase(word->ends.begin(), word->ends.begin() + static_cast<long>(start));
 }
 
-void Emit(std::u32string* word, std::vector<Token>* out) {
-  TrimApostrophes(word);
-  if (word->empty()) return;
+void Emit(WordBuffer* w, std::vector<Token>* out) {
+  TrimApostrophes(w);
+  if (w->text.empty()) return;
+  std::u32string* word = &w->text;
   Token token;
+  token.begin = w->begins.front();
+  token.end = w->ends.back();
   token.capitalized = IsCapital((*word)[0]);
   std::u32string lower;
   for (char32_t cp : *word) lower.push_back(ToLower(cp));
   utf8::utf32to8(word->begin(), word->end(), std::back_inserter(token.text));
   utf8::utf32to8(lower.begin(), lower.end(), std::back_inserter(token.lower));
   out->push_back(std::move(token));
-  word->clear();
+  w->clear();
 }
 
 }  // namespace
@@ -61,12 +88,13 @@ std::vector<Token> Tokenize(std::string_view line) {
   std::string valid;
   utf8::replace_invalid(line.begin(), line.end(), std::back_inserter(valid));
   std::vector<Token> out;
-  std::u32string word;
+  WordBuffer word;
   for (auto it = valid.begin(); it != valid.end();) {
+    const size_t begin = static_cast<size_t>(it - valid.begin());
     char32_t cp = utf8::unchecked::next(it);
     if (cp == kRightQuote) cp = kApostrophe;
-    if (IsWordChar(cp) || (cp == kApostrophe && !word.empty())) {
-      word.push_back(cp);
+    if (IsWordChar(cp) || (cp == kApostrophe && !word.text.empty())) {
+      word.push(cp, begin, static_cast<size_t>(it - valid.begin()));
       continue;
     }
     Emit(&word, &out);

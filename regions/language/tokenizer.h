@@ -12,6 +12,7 @@
 #ifndef BRAINHOST_REGIONS_LANGUAGE_TOKENIZER_H
 #define BRAINHOST_REGIONS_LANGUAGE_TOKENIZER_H
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,8 @@ struct Token {
   bool capitalized = false;  // the first letter is an ASCII or Latin-1 capital
   bool punct_after = false;  // punctuation or a symbol follows before the next word: a
                              // phrase boundary ("Robert'); DROP" is two phrases)
+  size_t begin = 0, end = 0;  // the bytes [begin, end) of the line it was read from (of the
+                              // line with invalid UTF-8 replaced, when it had any)
 };
 
 // The words of line, in order. Punctuation, emoji and invalid bytes are dropped.

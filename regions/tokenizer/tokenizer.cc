@@ -46,6 +46,20 @@ std::vector<int> Tokenizer::Encode(std::string_view text) const {
   return ids;
 }
 
+std::vector<Tokenizer::Span> Tokenizer::EncodeWithSpans(std::string_view text) const {
+  sentencepiece::ImmutableSentencePieceText spt;
+  const auto status = processor_->Encode(text, spt.mutable_proto());
+  if (!status.ok()) {
+    throw std::runtime_error("tokenizer " + path_ + ": encode failed: " + status.ToString());
+  }
+  std::vector<Span> out;
+  out.reserve(spt.pieces_size());
+  for (const auto& piece : spt.pieces()) {
+    out.push_back({static_cast<int>(piece.id()), piece.begin(), piece.end()});
+  }
+  return out;
+}
+
 std::string Tokenizer::Decode(const std::vector<int>& ids) const {
   const int size = vocab_size();
   for (int id : ids) {

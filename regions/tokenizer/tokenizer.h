@@ -7,6 +7,7 @@
 #ifndef BRAINHOST_REGIONS_TOKENIZER_TOKENIZER_H
 #define BRAINHOST_REGIONS_TOKENIZER_TOKENIZER_H
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -34,6 +35,16 @@ class Tokenizer {
 
   // The ids of text, without <s> or </s>. Throws std::runtime_error if SentencePiece fails.
   std::vector<int> Encode(std::string_view text) const;
+
+  // One token of EncodeWithSpans: its id and the bytes [begin, end) of the text it stands for.
+  // A character spelt by several byte-fallback pieces gives its whole span to the last of
+  // them and an empty span (begin == end) to the ones before (SentencePiece's convention).
+  struct Span {
+    int id = 0;
+    size_t begin = 0, end = 0;
+  };
+  // Encode(text) with the span of each token. Throws as Encode does.
+  std::vector<Span> EncodeWithSpans(std::string_view text) const;
 
   // The text of ids; control ids (<s>, </s>, <pad>) decode to nothing. Throws
   // std::runtime_error for an id outside [0, vocab_size()).

@@ -1,4 +1,5 @@
 // Regions used by the host's tests, each built to exercise one path of the router.
+#include <brainhost/conversation.h>
 #include <brainhost/region.hpp>
 
 #include <chrono>
@@ -6,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace {
 
@@ -91,6 +93,121 @@ class Stateful : public Region {
   Host host_;
 };
 
+// Answers with the dtype and shape of each tensor slot named in the `slots` setting
+// (comma-separated), "name f32 [3,32]" joined by "; ", or "name unset".
+class TensorProbe : public Region {
+ public:
+  TensorProbe(const Host&, const Config& config) : slots_(config.get_or("slots", "")) {}
+  void turn(Turn& turn) override {
+    std::string out;
+    size_t start = 0;
+    while (start <= slots_.size()) {
+      size_t end = slots_.find(',', start);
+      if (end == std::string::npos) end = slots_.size();
+      const std::string name = slots_.substr(start, end - start);
+      start = end + 1;
+      if (name.empty()) continue;
+      if (!out.empty()) out += "; ";
+      out += name;
+      std::optional<bh_tensor> t = turn.tensor(name.c_str());
+      if (!t) {
+        out += " unset";
+        continue;
+      }
+      out += t->dtype == BH_DTYPE_F32 ? " f32 [" : t->dtype == BH_DTYPE_I32 ? " i32 [" : " ? [";
+      for (uint32_t d = 0; d < t->ndim; ++d) out += (d ? "," : "") + std::to_string(t->shape[d]);
+      out += "]";
+    }
+    turn.answer(out.empty() ? "no slots" : out, 1.0);
+  }
+
+ private:
+  std::string slots_;
+};
+
+// Writes hippo.logit_bias: `vocab` floats (default 4096), `strength` (default 1e4) at `token`
+// and 0 elsewhere, so a generator that applies it can only say that token.
+class LogitBias : public Region {
+ public:
+  LogitBias(const Host&, const Config& config)
+      : bias_(static_cast<size_t>(config.number_or("vocab", 4096)), 0.0f) {
+    bias_.at(static_cast<size_t>(config.number_or("token", 0))) =
+        static_cast<float>(config.number_or("strength", 1e4));
+  }
+  void turn(Turn& turn) override {
+    bh_tensor t{};
+    t.struct_size = sizeof(bh_tensor);
+    t.dtype = BH_DTYPE_F32;
+    t.ndim = 1;
+    t.shape[0] = static_cast<int64_t>(bias_.size());
+    t.data = bias_.data();
+    turn.set_tensor("hippo.logit_bias", t);
+  }
+
+ private:
+  std::vector<float> bias_;
+};
+
+// Writes cortex.word_surprise from the `values` setting ("0.5,9,1"), standing in for a cortex.
+class WordSurprise : public Region {
+ public:
+  WordSurprise(const Host&, const Config& config) {
+    const std::string values = config.get_or("values", "");
+    size_t start = 0;
+    while (start < values.size()) {
+      size_t end = values.find(',', start);
+      if (end == std::string::npos) end = values.size();
+      values_.push_back(std::stof(values.substr(start, end - start)));
+      start = end + 1;
+    }
+  }
+  void turn(Turn& turn) override {
+    bh_tensor t{};
+    t.struct_size = sizeof(bh_tensor);
+    t.dtype = BH_DTYPE_F32;
+    t.ndim = 1;
+    t.shape[0] = static_cast<int64_t>(values_.size());
+    t.data = values_.data();
+    turn.set_tensor("cortex.word_surprise", t);
+  }
+
+ private:
+  std::vector<float> values_;
+};
+
+// Answers with the conversation so far as brainhost.conversation/1 gives it (at most `limit`
+// turns, default 3): "N: user -> reply | ..." oldest first, or "no history".
+class History : public Region {
+ public:
+  History(const Host& host, const Config& config)
+      : host_(host),
+        conversation_(static_cast<const bh_conversation*>(host.extension(BH_EXT_CONVERSATION))),
+        limit_(static_cast<uint32_t>(config.number_or("limit", 3))) {
+    if (conversation_ == nullptr) {
+      throw brainhost::sdk::Error(BH_ERR_NOT_SUPPORTED, "no " BH_EXT_CONVERSATION);
+    }
+  }
+  void turn(Turn& turn) override {
+    std::string out;
+    brainhost::sdk::check(
+        conversation_->recent(
+            host_.raw(), limit_,
+            [](void* context, const bh_exchange* x) {
+              auto* text = static_cast<std::string*>(context);
+              if (!text->empty()) *text += " | ";
+              *text += std::to_string(x->turn_index) + ": " + x->user_text + " -> " + x->reply;
+            },
+            &out),
+        "recent", "turns");
+    turn.answer(out.empty() ? "no history" : out, 1.0);
+  }
+
+ private:
+  Host host_;
+  const bh_conversation* conversation_;
+  uint32_t limit_;
+};
+
 constexpr bh_slot_decl kEchoWrites[] = {{"seen", BH_SLOT_TAG},
                                         {"echo.length", BH_SLOT_SIGNAL},
                                         {"echo.last", BH_SLOT_TEXT},
@@ -103,6 +220,9 @@ constexpr bh_region_descriptor Describe(const char* id, bh_capabilities caps,
           caps, nullptr, 0, writes, writes_count};
 }
 
+constexpr bh_slot_decl kLogitBiasWrites[] = {{"hippo.logit_bias", BH_SLOT_TENSOR}};
+constexpr bh_slot_decl kWordSurpriseWrites[] = {{"cortex.word_surprise", BH_SLOT_TENSOR}};
+
 constexpr bh_region_descriptor kEcho =
     Describe("test.echo", BH_CAP_ANSWER | BH_CAP_OBSERVE, kEchoWrites, 4);
 constexpr bh_region_descriptor kThrows = Describe("test.throws", BH_CAP_ANSWER);
@@ -110,6 +230,12 @@ constexpr bh_region_descriptor kFails = Describe("test.fails", BH_CAP_OBSERVE);
 constexpr bh_region_descriptor kCreateFails = Describe("test.create_fails", BH_CAP_ANSWER);
 constexpr bh_region_descriptor kStateful =
     Describe("test.stateful", BH_CAP_ANSWER | BH_CAP_PERSIST);
+constexpr bh_region_descriptor kHistory = Describe("test.history", BH_CAP_ANSWER);
+constexpr bh_region_descriptor kTensorProbe = Describe("test.tensor_probe", BH_CAP_ANSWER);
+constexpr bh_region_descriptor kLogitBias =
+    Describe("test.logit_bias", BH_CAP_BIAS_LOGITS, kLogitBiasWrites, 1);
+constexpr bh_region_descriptor kWordSurprise =
+    Describe("test.word_surprise", BH_CAP_OBSERVE, kWordSurpriseWrites, 1);
 
 }  // namespace
 
@@ -117,4 +243,8 @@ BRAINHOST_DEFINE_LIBRARY(brainhost::sdk::factory<Echo>(&kEcho),
                          brainhost::sdk::factory<Throws>(&kThrows),
                          brainhost::sdk::factory<Fails>(&kFails),
                          brainhost::sdk::factory<CreateFails>(&kCreateFails),
-                         brainhost::sdk::factory<Stateful>(&kStateful))
+                         brainhost::sdk::factory<Stateful>(&kStateful),
+                         brainhost::sdk::factory<History>(&kHistory),
+                         brainhost::sdk::factory<TensorProbe>(&kTensorProbe),
+                         brainhost::sdk::factory<LogitBias>(&kLogitBias),
+                         brainhost::sdk::factory<WordSurprise>(&kWordSurprise))

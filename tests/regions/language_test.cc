@@ -45,6 +45,17 @@ TEST_CASE("tokenizer treats emoji, typographic apostrophes and invalid bytes saf
   CHECK(Lowercase("Zürich MIT É") == "zürich mit é");
 }
 
+TEST_CASE("tokenizer gives each word's bytes in the line, apostrophes at the ends trimmed") {
+  // "’" is three bytes; "'quoted'" loses its quotes but not its place.
+  const std::string line = "my dog’s name is 'Zoë', ok";
+  const std::vector<Token> tokens = Tokenize(line);
+  REQUIRE(tokens.size() == 6);
+  std::vector<std::string> spans;
+  for (const Token& t : tokens) spans.push_back(line.substr(t.begin, t.end - t.begin));
+  CHECK(spans == std::vector<std::string>{"my", "dog’s", "name", "is", "Zoë", "ok"});
+  CHECK(tokens[1].text == "dog's");
+}
+
 TEST_CASE("function words are sorted and cover the closed classes") {
   const auto& words = FunctionWords();
   CHECK(std::is_sorted(words.begin(), words.end()));

@@ -1,0 +1,357 @@
+// cortex: the language model (regions/cortex) as a plugin, in one of two modes.
+//
+//   mode = "perceive"  reads the user's line in the conversation and publishes, for its tokens,
+//                      surprise and final hidden states, and the surprise per word the memory
+//                      regions rank by (cortex_slots.h). Never answers. Put it at the graph's
+//                      entry, so every region after it can read them.
+//   mode = "generate"  (the default) samples a reply after "G:", adding the logit bias an
+//                      earlier region wrote (hippo.logit_bias), and stops at the newline. Put it
+//                      where the walk ends when no other region answered. It answers with the
+//                      reply's mean token probability as its confidence, so give its node
+//                      min_confidence = 0.0 for any reply to count (config/default.toml does).
+//
+// The weights are the brain's, not a file's: the instance runs the brain's active cortex
+// version (brainhost.weights/1). On a brain's first run there is none, and the shipped weights
+// file is installed as version 1; later runs, and sleep's new versions, never read the file.
+// The conversation so far comes from the turn log (brainhost.conversation/1).
+//
+// Settings (all optional):
+//   mode                 "perceive" or "generate"
+//   weights              the file installed as version 1 (default <models>/cortex/cortex.bin)
+//   tokenizer            default <models>/tokenizer/tokenizer.model
+//   history              how many earlier turns to read, 0 for none (default 16)
+//   threads              threads one step runs on, 0 for one per core (default 0; generate.h)
+//   logit_bias           the tensor slot to add to the logits (default "hippo.logit_bias")
+//   temperature (0.7), top_k (40), top_p (0.9), repetition_penalty (1.1),
+//   frequency_penalty (0), no_repeat_ngram (3), max_tokens (48), seed (1): decoding (sampler.h);
+//   the draw of a turn is seeded by seed, the session and the turn index, so a conversation
+//   replays the same.
+// <models> is $BRAINHOST_MODELS or the share directory beside the plugin (model_dir.h).
+#include <brainhost/conversation.h>
+#include <brainhost/region.hpp>
+#include <brainhost/weights.h>
+#include <utf8.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <memory>
+#include <numeric>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cortex/checkpoint.h"
+#include "cortex/cortex_region.h"
+#include "cortex_slots.h"
+#include "model_dir.h"
+#include "tokenizer/tokenizer.h"
+
+namespace {
+
+using namespace brainhost;
+namespace cx = regions::cortex;
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw sdk::Error(BH_ERR_IO, path.string() + ": cannot open the cortex weights");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// The brain's active version, decoded; nullopt when the brain has none.
+std::optional<cx::Checkpoint> ActiveVersion(const sdk::Host& host, const bh_weights& weights,
+                                            int64_t* version) {
+  struct Found {
+    std::optional<cx::Checkpoint> checkpoint;
+    int64_t version = 0;
+    std::string error;
+  } found;
+  bh_status status = weights.get_active(
+      host.raw(),
+      [](void* context, int64_t v, const void* data, size_t size) {
+        auto* f = static_cast<Found*>(context);
+        f->version = v;
+        try {
+          f->checkpoint = cx::decode_checkpoint(
+              std::string_view(static_cast<const char*>(data), size),
+              "brain cortex version " + std::to_string(v));
+        } catch (const std::exception& e) {
+          f->error = e.what();  // nothing may be thrown through the host
+        }
+      },
+      &found);
+  if (status == BH_ERR_NOT_FOUND) return std::nullopt;
+  sdk::check(status, "read the active cortex version", BH_EXT_WEIGHTS);
+  if (!found.error.empty()) throw sdk::Error(BH_ERR_IO, found.error);
+  *version = found.version;
+  return std::move(found.checkpoint);
+}
+
+// On a brain without cortex versions: installs the file at path as version 1. Shipped weights
+// carry no optimizer state; a training checkpoint's is dropped, the brain keeps parameters only.
+void InstallFirst(const sdk::Host& host, const bh_weights& weights,
+                  const std::filesystem::path& path, const regions::Tokenizer& tokenizer) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    throw sdk::Error(BH_ERR_NOT_FOUND,
+                     "no cortex weights: the brain has no version yet and " + path.string() +
+                         " does not exist (train it with `brainhost train cortex`, or set the "
+                         "region's `weights`)");
+  }
+  cx::Checkpoint checkpoint = cx::decode_checkpoint(ReadFile(path), path.string());
+  if (checkpoint.config.vocab != tokenizer.vocab_size()) {
+    throw sdk::Error(BH_ERR_INVALID_ARGUMENT,
+                     path.string() + " has a vocabulary of " +
+                         std::to_string(checkpoint.config.vocab) + " but the tokenizer " +
+                         tokenizer.path() + " has " + std::to_string(tokenizer.vocab_size()) +
+                         " pieces");
+  }
+  checkpoint.adam_m.clear();
+  checkpoint.adam_v.clear();
+  const std::string bytes = cx::encode_checkpoint(checkpoint);
+  const std::string note = "installed from " + path.string();
+  int64_t version = 0;
+  sdk::check(weights.install_first(host.raw(), bytes.data(), bytes.size(), note.c_str(), &version),
+             "install the first cortex version from", path.string().c_str());
+}
+
+std::filesystem::path PathSetting(const sdk::Config& config, const char* key,
+                                  const char* folder, const char* file) {
+  if (auto value = config.get(key)) return std::filesystem::path(std::string(*value));
+  return plugins::ModelRoot() / folder / file;
+}
+
+int IntSetting(const sdk::Config& config, const char* key, int fallback, int low) {
+  const double value = config.number_or(key, fallback);
+  if (value != std::floor(value) || value < low || value > 1e9) {
+    throw sdk::Error(BH_ERR_INVALID_ARGUMENT, std::string("setting '") + key +
+                                                  "' must be a whole number >= " +
+                                                  std::to_string(low));
+  }
+  return static_cast<int>(value);
+}
+
+cx::SamplingOptions Decoding(const sdk::Config& config) {
+  const cx::SamplingOptions d = cx::kChatDecoding;
+  cx::SamplingOptions o;
+  o.temperature = static_cast<float>(config.number_or("temperature", d.temperature));
+  o.top_k = IntSetting(config, "top_k", d.top_k, 0);
+  o.top_p = static_cast<float>(config.number_or("top_p", d.top_p));
+  o.repetition_penalty =
+      static_cast<float>(config.number_or("repetition_penalty", d.repetition_penalty));
+  o.frequency_penalty =
+      static_cast<float>(config.number_or("frequency_penalty", d.frequency_penalty));
+  o.no_repeat_ngram = IntSetting(config, "no_repeat_ngram", d.no_repeat_ngram, 0);
+  o.max_tokens = IntSetting(config, "max_tokens", d.max_tokens, 1);
+  const double seed = config.number_or("seed", double(d.seed));
+  if (seed < 0 || seed != std::floor(seed)) {
+    throw sdk::Error(BH_ERR_INVALID_ARGUMENT, "setting 'seed' must be a whole number >= 0");
+  }
+  o.seed = static_cast<std::uint64_t>(seed);
+  if (!(o.temperature >= 0) || !(o.top_p > 0) || !(o.repetition_penalty > 0)) {
+    throw sdk::Error(BH_ERR_INVALID_ARGUMENT,
+                     "decoding settings: temperature must be >= 0, top_p and "
+                     "repetition_penalty > 0");
+  }
+  return o;
+}
+
+// splitmix64's finaliser: one well-mixed seed from the setting, the session and the turn.
+std::uint64_t Mix(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+std::uint64_t TurnSeed(std::uint64_t seed, std::string_view session, uint64_t turn) {
+  std::uint64_t h = 0xCBF29CE484222325ull;  // FNV-1a of the session id
+  for (unsigned char c : session) h = (h ^ c) * 0x100000001B3ull;
+  return Mix(Mix(seed ^ h) ^ turn);
+}
+
+// Only valid UTF-8 may be answered; a reply cut inside a character loses the broken bytes.
+std::string ValidUtf8(std::string text) {
+  for (auto bad = utf8::find_invalid(text.begin(), text.end()); bad != text.end();
+       bad = utf8::find_invalid(text.begin(), text.end())) {
+    text.erase(bad);
+  }
+  return text;
+}
+
+bh_tensor Tensor(bh_dtype dtype, const void* data, std::initializer_list<int64_t> shape) {
+  bh_tensor t{};
+  t.struct_size = sizeof(bh_tensor);
+  t.dtype = dtype;
+  t.ndim = static_cast<uint32_t>(shape.size());
+  size_t i = 0;
+  for (int64_t d : shape) t.shape[i++] = d;
+  t.data = data;
+  return t;
+}
+
+class Cortex : public sdk::Region {
+ public:
+  Cortex(const sdk::Host& host, const sdk::Config& config)
+      : host_(host),
+        perceive_(Mode(config)),
+        history_(IntSetting(config, "history", 16, 0)),
+        bias_slot_(config.get_or("logit_bias", plugins::kHippoLogitBias)),
+        decoding_(Decoding(config)) {
+    const cx::InferenceOptions inference{Precision(config), IntSetting(config, "threads", 0, 0)};
+    // The tokenizer first: weights it cannot go with must not become the brain's version 1.
+    regions::Tokenizer tokenizer = regions::Tokenizer::Load(
+        PathSetting(config, "tokenizer", "tokenizer", "tokenizer.model").string());
+    region_ = std::make_unique<cx::CortexRegion>(LoadWeights(host, config, tokenizer),
+                                                 std::move(tokenizer), inference);
+    conversation_ = static_cast<const bh_conversation*>(host.extension(BH_EXT_CONVERSATION));
+    if (conversation_ != nullptr && conversation_->struct_size < sizeof(bh_conversation)) {
+      conversation_ = nullptr;
+    }
+    const cx::Config& c = region_->config();
+    host_.log(BH_LOG_INFO, std::string(perceive_ ? "perceiving" : "generating") +
+                               " with cortex version " + std::to_string(version_) + " (dim " +
+                               std::to_string(c.dim) + ", " + std::to_string(c.layers) +
+                               " layers, vocab " + std::to_string(c.vocab) + ", context " +
+                               std::to_string(c.context) + ")");
+    // Which version this instance runs, for `brainhost sql` (region_state, key "version").
+    host_.state_put("version", std::to_string(version_));
+  }
+
+  void turn(sdk::Turn& turn) override {
+    const std::vector<cx::Exchange> history = History();
+    if (perceive_) {
+      Publish(turn, region_->Perceive(history, turn.user_text()));
+      return;
+    }
+    cx::SamplingOptions options = decoding_;
+    options.seed = TurnSeed(decoding_.seed, turn.session_id(), turn.index());
+    const cx::Reply reply = region_->Respond(history, turn.user_text(), Bias(turn), options);
+    const std::string text = ValidUtf8(reply.text);
+    if (!text.empty()) turn.answer(text, std::clamp(reply.confidence, 0.0, 1.0));
+  }
+
+ private:
+  static bool Mode(const sdk::Config& config) {
+    const std::string mode = config.get_or("mode", "generate");
+    if (mode != "perceive" && mode != "generate") {
+      throw sdk::Error(BH_ERR_INVALID_ARGUMENT,
+                       "setting 'mode' must be \"perceive\" or \"generate\", not \"" + mode + "\"");
+    }
+    return mode == "perceive";
+  }
+
+  // The weights' format at inference. float16 halves the bytes each token reads, which bounds
+  // the step's speed, at a logit error of about 0.1% of the logits' spread (generate_test);
+  // float32 is exact, e.g. to compare with a float32 run elsewhere.
+  static cx::WeightFormat Precision(const sdk::Config& config) {
+    const std::string precision = config.get_or("precision", "float16");
+    if (precision != "float16" && precision != "float32") {
+      throw sdk::Error(BH_ERR_INVALID_ARGUMENT, "setting 'precision' must be \"float16\" or "
+                       "\"float32\", not \"" + precision + "\"");
+    }
+    return precision == "float16" ? cx::WeightFormat::kFloat16 : cx::WeightFormat::kFloat32;
+  }
+
+  cx::Checkpoint LoadWeights(const sdk::Host& host, const sdk::Config& config,
+                             const regions::Tokenizer& tokenizer) {
+    const auto* weights = static_cast<const bh_weights*>(host.extension(BH_EXT_WEIGHTS));
+    if (weights == nullptr || weights->struct_size < sizeof(bh_weights)) {
+      throw sdk::Error(BH_ERR_NOT_SUPPORTED,
+                       "the host offers no " BH_EXT_WEIGHTS ": the cortex runs from a brain");
+    }
+    if (auto active = ActiveVersion(host, *weights, &version_)) return std::move(*active);
+    InstallFirst(host, *weights, PathSetting(config, "weights", "cortex", "cortex.bin"),
+                 tokenizer);
+    if (auto active = ActiveVersion(host, *weights, &version_)) return std::move(*active);
+    throw sdk::Error(BH_ERR_INTERNAL, "the cortex version just installed cannot be read back");
+  }
+
+  std::vector<cx::Exchange> History() const {
+    std::vector<cx::Exchange> out;
+    if (conversation_ == nullptr || history_ == 0) return out;
+    sdk::check(conversation_->recent(
+                   host_.raw(), static_cast<uint32_t>(history_),
+                   [](void* context, const bh_exchange* x) {
+                     static_cast<std::vector<cx::Exchange>*>(context)->push_back(
+                         {static_cast<int64_t>(x->turn_index), x->user_text, x->reply});
+                   },
+                   &out),
+               "read the conversation", BH_EXT_CONVERSATION);
+    return out;
+  }
+
+  // The bias an earlier region wrote, when it is one float per vocabulary entry.
+  const float* Bias(const sdk::Turn& turn) const {
+    std::optional<bh_tensor> t = turn.tensor(bias_slot_.c_str());
+    if (!t) return nullptr;
+    if (t->dtype != BH_DTYPE_F32 || t->ndim != 1 || t->shape[0] != region_->config().vocab ||
+        t->data == nullptr) {
+      host_.log(BH_LOG_WARN, "ignoring " + bias_slot_ + ": not a float32 tensor of " +
+                                 std::to_string(region_->config().vocab) + " values");
+      return nullptr;
+    }
+    return static_cast<const float*>(t->data);
+  }
+
+  // The tensors borrow perception_, which stays untouched until this instance's next turn.
+  void Publish(const sdk::Turn& turn, cx::Perception perception) {
+    perception_ = std::move(perception);
+    const cx::Perception& p = perception_;
+    const int64_t n = static_cast<int64_t>(p.tokens.size());
+    if (n == 0) return;  // nothing was said; a tensor needs data
+    turn.set_tensor(plugins::kCortexTokens, Tensor(BH_DTYPE_I32, p.tokens.data(), {n}));
+    turn.set_tensor(plugins::kCortexSurprise, Tensor(BH_DTYPE_F32, p.surprise.data(), {n}));
+    turn.set_tensor(plugins::kCortexHidden,
+                    Tensor(BH_DTYPE_F32, p.hidden.data(), {n, region_->config().dim}));
+    turn.set_tensor(plugins::kCortexTokenWords, Tensor(BH_DTYPE_I32, p.token_words.data(), {n}));
+    if (!p.word_surprise.empty()) {
+      turn.set_tensor(plugins::kCortexWordSurprise,
+                      Tensor(BH_DTYPE_F32, p.word_surprise.data(),
+                             {static_cast<int64_t>(p.word_surprise.size())}));
+    }
+    const double sum = std::accumulate(p.surprise.begin(), p.surprise.end(), 0.0);
+    turn.set_signal(plugins::kCortexMeanSurprise, sum / static_cast<double>(n));
+  }
+
+  sdk::Host host_;
+  bool perceive_;
+  int history_;
+  std::string bias_slot_;
+  cx::SamplingOptions decoding_;
+  int64_t version_ = 0;  // the brain's cortex version region_ runs
+  std::unique_ptr<cx::CortexRegion> region_;
+  const bh_conversation* conversation_ = nullptr;
+  cx::Perception perception_;
+};
+
+constexpr bh_slot_decl kReads[] = {{plugins::kHippoLogitBias, BH_SLOT_TENSOR}};
+constexpr bh_slot_decl kWrites[] = {
+    {plugins::kCortexTokens, BH_SLOT_TENSOR},      {plugins::kCortexSurprise, BH_SLOT_TENSOR},
+    {plugins::kCortexHidden, BH_SLOT_TENSOR},      {plugins::kCortexTokenWords, BH_SLOT_TENSOR},
+    {plugins::kCortexWordSurprise, BH_SLOT_TENSOR}, {plugins::kCortexMeanSurprise, BH_SLOT_SIGNAL},
+};
+
+constexpr bh_region_descriptor kCortex = {
+    sizeof(bh_region_descriptor),
+    BH_ABI_VERSION_INIT,
+    "brainhost.cortex",
+    "cortex",
+    "1.0.0",
+    "the language model: per-token surprise and hidden states of the user's line, and replies",
+    BH_CAP_ANSWER | BH_CAP_GENERATE | BH_CAP_OBSERVE | BH_CAP_PERSIST,
+    kReads,
+    1,
+    kWrites,
+    6,
+};
+
+}  // namespace
+
+BRAINHOST_DEFINE_LIBRARY(brainhost::sdk::factory<Cortex>(&kCortex))

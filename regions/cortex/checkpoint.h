@@ -1,0 +1,57 @@
+// The cortex's file format: a shape header, then the float32 parameters in config.h's buffer
+// order, then, in training checkpoints only, AdamW's state so that a run can resume exactly.
+// The same bytes are a file in models/ and a weights BLOB in the brain's cortex_versions.
+//
+// Layout (little-endian, 64-byte header):
+//   0  char[8]  magic "BHCORTEX"
+//   8  u32      format version (kCheckpointVersion)
+//   12 u32      flags: bit 0 = optimizer state follows the parameters
+//   16 i32[6]   vocab, dim, layers, heads, hidden, context
+//   40 i64      optimizer steps taken
+//   48 u64      FNV-1a 64 of every byte after the header
+//   56 u8[8]    zero
+//   64 f32[P]   parameters, P = parameter_count(config)
+//      f32[P]   AdamW first moments   } only with flag bit 0
+//      f32[P]   AdamW second moments  }
+// A reader refuses another magic or version, an invalid shape, a size that does not match the
+// shape, and a checksum mismatch, each with a message naming the file.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cortex/config.h"
+
+namespace brainhost::regions::cortex {
+
+inline constexpr std::uint32_t kCheckpointVersion = 1;
+
+struct Checkpoint {
+  Config config;
+  std::vector<float> params;  // (parameter_count(config))
+  // Training state: steps taken and AdamW's moments (both empty in shipped weights).
+  std::int64_t step = 0;
+  std::vector<float> adam_m, adam_v;
+
+  bool has_optimizer_state() const { return !adam_m.empty(); }
+};
+
+// The bytes of checkpoint. REQUIRES: params sized for config; adam_m and adam_v both empty or
+// both the size of params.
+std::string encode_checkpoint(const Checkpoint& checkpoint);
+
+// Parses bytes written by encode_checkpoint. Throws std::runtime_error starting with name
+// (a path, or "brain cortex version 3") and saying what is wrong.
+Checkpoint decode_checkpoint(std::string_view bytes, const std::string& name);
+
+// Writes the checkpoint to path atomically: a temporary file beside it, flushed and renamed,
+// so a kill at any moment leaves either the old file or the new one. Throws
+// std::runtime_error naming path.
+void save_checkpoint(const Checkpoint& checkpoint, const std::string& path);
+
+// Reads and decodes the file at path. Throws std::runtime_error naming path.
+Checkpoint load_checkpoint(const std::string& path);
+
+}  // namespace brainhost::regions::cortex

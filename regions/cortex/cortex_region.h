@@ -1,0 +1,99 @@
+// CortexRegion: the cortex as the router uses it, one turn at a time, free of plugin types.
+//
+// It reads the conversation (prompt.h) through the network one token at a time (generate.h's
+// InferenceState) and does one of two things with it:
+//   Perceive  for each of the user's tokens of this turn: its surprise, −ln p(token | all
+//             before), and the final hidden state after it; and per word of the line (in the
+//             words of language/tokenizer.h) the summed surprise the memory regions rank by.
+//   Respond   a reply sampled after "G:" (sampler.h), with an additive logit bias other regions
+//             wrote (the hippo's vote), stopping at the newline that ends the guide line.
+// The keys and values of the tokens already run stay in the KV cache between turns: a prompt
+// that extends the last one runs only its new tokens.
+//
+// What it is not: no weights loading or brain access (the plugin's), no training. Dimension
+// legend in config.h; n below is the number of the user's tokens in the prompt, W the number
+// of words of the line.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cortex/checkpoint.h"
+#include "cortex/config.h"
+#include "cortex/generate.h"
+#include "cortex/model.h"
+#include "cortex/prompt.h"
+#include "cortex/sampler.h"
+#include "tokenizer/tokenizer.h"
+
+namespace brainhost::regions::cortex {
+
+// The decoding of a chat reply unless a region's settings say otherwise: sampled at temperature
+// 0.7 from the top 40 tokens and top-p 0.9, repetition penalty 1.1, no 3-gram twice, at most 48
+// tokens. `bench cortex` measures its small-talk run with it.
+inline constexpr SamplingOptions kChatDecoding{.temperature = 0.7f,
+                                               .top_k = 40,
+                                               .top_p = 0.9f,
+                                               .repetition_penalty = 1.1f,
+                                               .frequency_penalty = 0.0f,
+                                               .no_repeat_ngram = 3,
+                                               .max_tokens = 48,
+                                               .seed = 1};
+
+struct Perception {
+  std::vector<int> tokens;      // (n) the user's tokens: the line's, or its last ones when cut
+  std::vector<float> surprise;  // (n) −ln p(token | everything before it), nats
+  std::vector<float> hidden;    // (n, C) final hidden state (after the last RMSNorm) at each
+  std::vector<int> token_words; // (n) index of the token's word in Tokenize(line), or −1
+  std::vector<float> word_surprise;  // (W) summed surprise per word; empty when a word has
+                                     // no token in the prompt (the line was cut to fit)
+  bool cut = false;             // the line was longer than the context: only its end was read
+  int exchanges = 0;            // earlier exchanges in the prompt
+};
+
+struct Reply {
+  std::string text;          // decoded, without the leading space; may be empty
+  std::vector<int> tokens;   // the sampled tokens, without the stop token
+  double confidence = 0;     // exp(mean ln p(token)) under the model itself (no bias, no
+                             // temperature): how expected the reply was, in (0, 1]; 0 if empty
+};
+
+class CortexRegion {
+ public:
+  // Takes the weights (the step keeps its own copy, arranged for it: generate.h) and the
+  // tokenizer; options say how the step runs. Throws std::invalid_argument when the weights
+  // do not fit their shape, the two disagree on the vocabulary, or the context is too short
+  // to hold a line.
+  CortexRegion(const Checkpoint& weights, Tokenizer tokenizer,
+               const InferenceOptions& options = {});
+  CortexRegion(const CortexRegion&) = delete;
+  CortexRegion& operator=(const CortexRegion&) = delete;
+
+  // The line user_text after history (oldest first), read as the prompt's last line.
+  Perception Perceive(const std::vector<Exchange>& history, std::string_view user_text);
+
+  // A reply to user_text after history. logit_bias: (V) or nullptr. The prompt leaves room
+  // for options.max_tokens reply tokens (at most half the context).
+  Reply Respond(const std::vector<Exchange>& history, std::string_view user_text,
+                const float* logit_bias, const SamplingOptions& options);
+
+  const Config& config() const { return config_; }
+  const Tokenizer& tokenizer() const { return tokenizer_; }
+
+ private:
+  // Runs prompt through state_, reusing the cached prefix but re-running from position `from`
+  // at the latest; calls visit(pos, logits) after each position it runs.
+  template <class Visit>
+  void Run(const std::vector<int>& prompt, std::size_t from, Visit&& visit);
+
+  Config config_;
+  Tokenizer tokenizer_;
+  InferenceState state_;
+  std::vector<int> cached_;       // the tokens whose keys and values state_ holds, by position
+  PromptWindow perceive_window_;  // separate windows: the two budgets differ
+  PromptWindow respond_window_;
+};
+
+}  // namespace brainhost::regions::cortex
