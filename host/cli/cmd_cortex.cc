@@ -66,7 +66,7 @@ int RunCortexExport(const CortexExportOptions& options) {
     const std::string model_path = (fs::path(options.out) / "model.bin").string();
     const std::string vocab_path = (fs::path(options.out) / "tokenizer.bin").string();
     cx::save_llama2c(checkpoint, model_path);
-    regions::SaveLlama2cVocab(tokenizer, vocab_path);
+    cx::write_file_atomically(vocab_path, regions::EncodeLlama2cVocab(tokenizer));
     std::cout << "cortex export: " << model_path << " (llama2.c legacy checkpoint, "
               << DescribeShape(checkpoint.config) << ") and " << vocab_path << " ("
               << tokenizer.vocab_size() << " pieces)\n";

@@ -115,17 +115,22 @@ Checkpoint decode_checkpoint(std::string_view in, const std::string& name) {
   return c;
 }
 
-void save_checkpoint(const Checkpoint& checkpoint, const std::string& path) {
-  const std::string bytes = encode_checkpoint(checkpoint);
+void write_file_atomically(const std::string& path, std::string_view bytes) {
   const std::string tmp = path + ".tmp";
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
   if (!f) throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
   const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() &&
                   std::fflush(f) == 0 && ::fsync(fileno(f)) == 0;
+  const int write_error = errno;
   if (std::fclose(f) != 0 || !ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    const int err = ok ? errno : write_error;
     std::remove(tmp.c_str());
-    throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
+    throw std::runtime_error(path + ": cannot write: " + std::strerror(err));
   }
+}
+
+void save_checkpoint(const Checkpoint& checkpoint, const std::string& path) {
+  write_file_atomically(path, encode_checkpoint(checkpoint));
 }
 
 Checkpoint load_checkpoint(const std::string& path) {

@@ -54,4 +54,10 @@ void save_checkpoint(const Checkpoint& checkpoint, const std::string& path);
 // Reads and decodes the file at path. Throws std::runtime_error naming path.
 Checkpoint load_checkpoint(const std::string& path);
 
+// Writes bytes to path through a temporary file beside it, flushed to disk and renamed over
+// path, so a kill at any moment leaves the old file or the new one, never a torn one. The
+// writer of every file the cortex produces (checkpoints, llama2.c exports). Throws
+// std::runtime_error naming path.
+void write_file_atomically(const std::string& path, std::string_view bytes);
+
 }  // namespace brainhost::regions::cortex

@@ -65,9 +65,15 @@ void CortexRegion::Run(const std::vector<int>& prompt, std::size_t from, Visit&&
   }
   const std::size_t start = std::min(common, from);
   cached_.resize(start);
+  cached_surprise_.resize(start);
   for (std::size_t pos = start; pos < prompt.size(); ++pos) {
     const float* logits = state_.step(prompt[pos], static_cast<int>(pos));
     cached_.push_back(prompt[pos]);
+    if (cached_surprise_.size() == pos) cached_surprise_.push_back(NAN);
+    if (pos + 1 < prompt.size()) {
+      cached_surprise_.push_back(
+          static_cast<float>(LogSumExp(logits, config_.vocab) - logits[prompt[pos + 1]]));
+    }
     visit(pos, logits);
   }
 }
@@ -129,11 +135,30 @@ Reply CortexRegion::Respond(const std::vector<Exchange>& history, std::string_vi
       generated.push_back(prompt.tokens[i]);
     }
   }
+  // The values of earlier user lines (see the header): surprising tokens between "U:" and the
+  // end of a line before this turn's, and not in this turn's line.
+  std::vector<int> blocked;
+  const auto in_line = [&](int token) {
+    return std::find(prompt.tokens.begin() + prompt.line_begin,
+                     prompt.tokens.begin() + prompt.line_end, token) !=
+           prompt.tokens.begin() + prompt.line_end;
+  };
+  bool user_line = false;
+  for (std::size_t pos = 0; pos < prompt.line_begin; pos++) {
+    const int token = prompt.tokens[pos];
+    if (token == kUserTurnId || token == kGuideTurnId || token == tokenizer_.newline_id()) {
+      user_line = token == kUserTurnId;
+    } else if (user_line && cached_surprise_[pos] > kRecallSurprise && !in_line(token) &&
+               !(logit_bias != nullptr && logit_bias[token] > 0)) {
+      blocked.push_back(token);
+    }
+  }
   std::vector<float> work(V);  // (V) the sampler's copy: it edits in place
   double log_p = 0;
   int pos = static_cast<int>(prompt.tokens.size());  // where the next token goes
   while (static_cast<int>(reply.tokens.size()) < room && pos < T) {
     std::copy(last.begin(), last.end(), work.begin());
+    for (int token : blocked) work[token] = -INFINITY;
     const int token = sampler.sample(work.data(), generated, logit_bias);
     if (std::find(std::begin(stops), std::end(stops), token) != std::end(stops)) break;
     log_p += last[token] - LogSumExp(last.data(), V);
@@ -143,6 +168,7 @@ Reply CortexRegion::Respond(const std::vector<Exchange>& history, std::string_vi
     if (static_cast<int>(reply.tokens.size()) == room || pos + 1 == T) break;
     const float* logits = state_.step(token, pos++);
     cached_.push_back(token);
+    cached_surprise_.push_back(NAN);  // the model's own tokens are never a user's value
     std::copy(logits, logits + V, last.begin());
   }
   if (reply.tokens.empty()) return reply;

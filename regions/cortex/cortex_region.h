@@ -42,6 +42,10 @@ inline constexpr SamplingOptions kChatDecoding{.temperature = 0.7f,
                                                .max_tokens = 48,
                                                .seed = 1};
 
+// Surprise, in nats, above which a token the user said is treated as a fact's value: above
+// what function words and common replies cost (under 2) and below a name's (8 and more).
+inline constexpr float kRecallSurprise = 5.0f;
+
 struct Perception {
   std::vector<int> tokens;      // (n) the user's tokens: the line's, or its last ones when cut
   std::vector<float> surprise;  // (n) −ln p(token | everything before it), nats
@@ -76,6 +80,11 @@ class CortexRegion {
 
   // A reply to user_text after history. logit_bias: (V) or nullptr. The prompt leaves room
   // for options.max_tokens reply tokens (at most half the context).
+  //
+  // The cortex does not recall by itself: a token the user said in an earlier turn with a
+  // surprise above kRecallSurprise (a name, a value) cannot appear in the reply unless it is in
+  // this turn's line or logit_bias votes for it (> 0). Recall is the memory regions' work; left
+  // alone the model would copy an earlier name into a reply about something else.
   Reply Respond(const std::vector<Exchange>& history, std::string_view user_text,
                 const float* logit_bias, const SamplingOptions& options);
 
@@ -92,6 +101,8 @@ class CortexRegion {
   Tokenizer tokenizer_;
   InferenceState state_;
   std::vector<int> cached_;       // the tokens whose keys and values state_ holds, by position
+  std::vector<float> cached_surprise_;  // −ln p of cached_[pos] given the positions before it;
+                                        // NaN where it was not computed
   PromptWindow perceive_window_;  // separate windows: the two budgets differ
   PromptWindow respond_window_;
 };

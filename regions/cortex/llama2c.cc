@@ -2,7 +2,6 @@
 #include "cortex/llama2c.h"
 
 #include <bit>
-#include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -11,7 +10,6 @@
 #include <limits>
 #include <stdexcept>
 #include <system_error>
-#include <unistd.h>
 #include <vector>
 
 #include "cortex/layers.h"
@@ -157,18 +155,7 @@ Checkpoint decode_llama2c(std::string_view bytes, const std::string& name) {
 }
 
 void save_llama2c(const Checkpoint& checkpoint, const std::string& path) {
-  const std::string bytes = encode_llama2c(checkpoint);
-  const std::string tmp = path + ".tmp";
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
-  const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() &&
-                  std::fflush(f) == 0 && ::fsync(fileno(f)) == 0;
-  const int saved = errno;
-  if (std::fclose(f) != 0 || !ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const int err = ok ? errno : saved;
-    std::remove(tmp.c_str());
-    throw std::runtime_error(path + ": cannot write: " + std::strerror(err));
-  }
+  write_file_atomically(path, encode_llama2c(checkpoint));
 }
 
 Checkpoint load_llama2c(const std::string& path) {

@@ -2,13 +2,9 @@
 // llama2c_vocab.h for the layout.
 #include "tokenizer/llama2c_vocab.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <bit>
-#include <cerrno>
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -93,20 +89,6 @@ std::string EncodeLlama2cVocab(const Tokenizer& tokenizer) {
     out += pieces[id];
   }
   return out;
-}
-
-void SaveLlama2cVocab(const Tokenizer& tokenizer, const std::string& path) {
-  const std::string bytes = EncodeLlama2cVocab(tokenizer);
-  const std::string tmp = path + ".tmp";
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) throw std::runtime_error(path + ": cannot write: " + std::strerror(errno));
-  const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size() &&
-                  std::fflush(f) == 0 && ::fsync(fileno(f)) == 0;
-  if (std::fclose(f) != 0 || !ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const int err = errno;
-    std::remove(tmp.c_str());
-    throw std::runtime_error(path + ": cannot write: " + std::strerror(err));
-  }
 }
 
 Llama2cVocab DecodeLlama2cVocab(std::string_view bytes, const std::string& name) {

@@ -47,10 +47,6 @@ std::string Llama2cPieceText(std::string_view piece);
 // The bytes of tokenizer.bin for every piece of tokenizer.
 std::string EncodeLlama2cVocab(const Tokenizer& tokenizer);
 
-// Writes EncodeLlama2cVocab(tokenizer) to path atomically (a temporary file, renamed). Throws
-// std::runtime_error naming path.
-void SaveLlama2cVocab(const Tokenizer& tokenizer, const std::string& path);
-
 // Parses tokenizer.bin bytes up to their end (the number of pieces is what the bytes hold).
 // Throws std::runtime_error starting with name when they end inside an entry, hold no piece, or
 // have a negative length or one above max_token_length.

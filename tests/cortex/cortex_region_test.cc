@@ -294,6 +294,33 @@ TEST_CASE("the shipped cortex is surprised by names, not by what a sentence make
   CHECK(reply.confidence > 0.2);
 }
 
+// The cortex alone never recalls: an earlier turn's name does not leak into replies about other
+// things, whatever the draw; a memory region's vote (a positive bias) lets it through.
+TEST_CASE("the shipped cortex does not copy an earlier name unless a bias votes for it" *
+          doctest::skip(!std::filesystem::exists(ShippedWeights()))) {
+  CortexRegion region(load_checkpoint(ShippedWeights()), Tokenizer::Load(TOKENIZER_MODEL));
+  const std::vector<Exchange> history = {{0, "my name is Max", "Max! I'll remember that."},
+                                         {1, "my dog is called Quillon", "Your dog Quillon, nice."}};
+  for (const char* line : {"how are you?", "tell me something nice", "what is my name?"}) {
+    for (std::uint64_t seed = 1; seed <= 8; seed++) {
+      SamplingOptions decoding = kChatDecoding;
+      decoding.seed = seed;
+      const Reply reply = region.Respond(history, line, nullptr, decoding);
+      INFO(line << " -> " << reply.text);
+      CHECK(reply.text.find("Max") == std::string::npos);
+      CHECK(reply.text.find("Quillon") == std::string::npos);
+    }
+  }
+  // The name's first token, as the history line spelt it: the vote lets it through.
+  const std::vector<int> line = region.tokenizer().Encode("my name is Max");
+  const int name = line[region.tokenizer().Encode("my name is").size()];
+  std::vector<float> vote(region.config().vocab, 0.0f);
+  vote[name] = 1e4f;
+  const Reply voted = region.Respond(history, "what is my name?", vote.data(), kChatDecoding);
+  REQUIRE(!voted.tokens.empty());
+  CHECK(voted.tokens.front() == name);
+}
+
 TEST_CASE("weights and a tokenizer that disagree on the vocabulary are refused") {
   Config cfg = testing::RandomCortexConfig();
   cfg.vocab = 512;

@@ -450,7 +450,7 @@ TEST_CASE("llama2c: tokenizer.bin holds the shipped tokenizer's pieces and score
   const int V = tokenizer.vocab_size();
   TempDir dir;
   const std::string path = dir.file("tokenizer.bin");
-  brainhost::regions::SaveLlama2cVocab(tokenizer, path);
+  cx::write_file_atomically(path, brainhost::regions::EncodeLlama2cVocab(tokenizer));
   const std::string bytes = read_file(path);
   const Llama2cVocab vocab = brainhost::regions::LoadLlama2cVocab(path);
 

@@ -125,6 +125,17 @@ class TensorProbe : public Region {
   std::string slots_;
 };
 
+// A 1-D float32 tensor borrowing v's storage, as the cortex's slots hold them.
+bh_tensor VectorTensor(std::vector<float>& v) {
+  bh_tensor t{};
+  t.struct_size = sizeof(bh_tensor);
+  t.dtype = BH_DTYPE_F32;
+  t.ndim = 1;
+  t.shape[0] = static_cast<int64_t>(v.size());
+  t.data = v.data();
+  return t;
+}
+
 // Writes hippo.logit_bias: `vocab` floats (default 4096), `strength` (default 1e4) at `token`
 // and 0 elsewhere, so a generator that applies it can only say that token.
 class LogitBias : public Region {
@@ -134,15 +145,7 @@ class LogitBias : public Region {
     bias_.at(static_cast<size_t>(config.number_or("token", 0))) =
         static_cast<float>(config.number_or("strength", 1e4));
   }
-  void turn(Turn& turn) override {
-    bh_tensor t{};
-    t.struct_size = sizeof(bh_tensor);
-    t.dtype = BH_DTYPE_F32;
-    t.ndim = 1;
-    t.shape[0] = static_cast<int64_t>(bias_.size());
-    t.data = bias_.data();
-    turn.set_tensor("hippo.logit_bias", t);
-  }
+  void turn(Turn& turn) override { turn.set_tensor("hippo.logit_bias", VectorTensor(bias_)); }
 
  private:
   std::vector<float> bias_;
@@ -162,13 +165,7 @@ class WordSurprise : public Region {
     }
   }
   void turn(Turn& turn) override {
-    bh_tensor t{};
-    t.struct_size = sizeof(bh_tensor);
-    t.dtype = BH_DTYPE_F32;
-    t.ndim = 1;
-    t.shape[0] = static_cast<int64_t>(values_.size());
-    t.data = values_.data();
-    turn.set_tensor("cortex.word_surprise", t);
+    turn.set_tensor("cortex.word_surprise", VectorTensor(values_));
   }
 
  private:
