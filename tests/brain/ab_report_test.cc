@@ -35,7 +35,7 @@ void FillBrain(Brain& brain) {
 
 TEST_CASE("BuildAbReport counts sessions, turns, answer rates and percentiles") {
   TempDir dir;
-  auto brain = test::OpenBrain(dir.File("brain.db"));
+  auto brain = test::OpenBrain((dir / "brain.db"));
   FillBrain(*brain);
   std::vector<VariantReport> report;
   const Status s = BuildAbReport(*brain, &report);
@@ -101,7 +101,7 @@ TEST_CASE("BuildAbReport counts sessions, turns, answer rates and percentiles") 
 
 TEST_CASE("answer rates that tie are ordered by region name") {
   TempDir dir;
-  auto brain = test::OpenBrain(dir.File("brain.db"));
+  auto brain = test::OpenBrain((dir / "brain.db"));
   AddTurn(*brain, MakeTurn("s", 0, "X", "zeta", 1));
   AddTurn(*brain, MakeTurn("s", 1, "X", "alpha", 2));
   std::vector<VariantReport> report;
@@ -117,7 +117,7 @@ TEST_CASE("answer rates that tie are ordered by region name") {
 
 TEST_CASE("an empty brain gives an empty report") {
   TempDir dir;
-  auto brain = test::OpenBrain(dir.File("brain.db"));
+  auto brain = test::OpenBrain((dir / "brain.db"));
   std::vector<VariantReport> report(1);
   REQUIRE(BuildAbReport(*brain, &report).ok());
   CHECK(report.empty());

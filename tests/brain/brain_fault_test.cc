@@ -177,7 +177,7 @@ class FaultyDisk {
 
 TEST_CASE("a write error at commit loses only that turn and the brain goes on") {
   TempDir dir;
-  const std::string path = dir.File("brain.db");
+  const std::string path = (dir / "brain.db");
   test::AddTurn(*OpenBrain(path), MakeTurn("s", 0, "", "hippo", 1));
 
   int code = 0;
@@ -216,7 +216,7 @@ TEST_CASE("a write error at commit loses only that turn and the brain goes on") 
 
 TEST_CASE("a write error in the middle of a turn never commits part of the turn") {
   TempDir dir;
-  const std::string path = dir.File("brain.db");
+  const std::string path = (dir / "brain.db");
   {
     FaultyDisk disk;
     auto brain = OpenBrain(path);

@@ -27,7 +27,7 @@ int64_t CountTurns(Brain& brain) { return QueryInt(brain.handle(), "SELECT count
 
 TEST_CASE("Open refuses what is not a brain and leaves it untouched") {
   TempDir dir;
-  const std::string path = dir.File("brain.db");
+  const std::string path = (dir / "brain.db");
   std::string bytes;
   SUBCASE("garbage") { bytes = "this is a text file, not a database\n" + std::string(5000, 'x'); }
   SUBCASE("shorter than the header") { bytes = "SQLite"; }
@@ -49,7 +49,7 @@ TEST_CASE("Open refuses what is not a brain and leaves it untouched") {
 TEST_CASE("Open names the path when the directory is missing or the path is not a file") {
   TempDir dir;
   std::unique_ptr<Brain> brain;
-  const std::string missing_dir = dir.File("nowhere");
+  const std::string missing_dir = (dir / "nowhere");
   const std::string path = missing_dir + "/brain.db";
   Status s = Brain::Open(path, &brain);
   CHECK(s.IsIOError());
@@ -67,7 +67,7 @@ TEST_CASE("Open names the path when the directory is missing or the path is not 
 
 TEST_CASE("Open of an empty file makes it a brain") {
   TempDir dir;
-  const std::string path = dir.File("brain.db");
+  const std::string path = (dir / "brain.db");
   WriteBytes(path, "");
   auto brain = OpenBrain(path);
   CHECK(brain->SchemaVersion() >= 1);
@@ -101,7 +101,7 @@ TEST_CASE("Open refuses a read-only directory or file") {
 
 TEST_CASE("a committed turn persists across reopen with its events and state") {
   TempDir dir;
-  const std::string path = dir.File("brain.db");
+  const std::string path = (dir / "brain.db");
   {
     auto brain = OpenBrain(path);
     REQUIRE(brain->StartSession({"s1", "2025-01-01T00:00:00.000Z", "default.toml", "memory", "on"})
@@ -137,7 +137,7 @@ TEST_CASE("a committed turn persists across reopen with its events and state") {
 
 TEST_CASE("RollbackTurn discards the turn and the state written inside it") {
   TempDir dir;
-  auto brain = OpenBrain(dir.File("brain.db"));
+  auto brain = OpenBrain((dir / "brain.db"));
   REQUIRE(brain->StatePut("hippo", "before", "kept").ok());
   REQUIRE(brain->StartSession({"s", "2025-01-01T00:00:00.000Z", "", "", ""}).ok());
   REQUIRE(brain->BeginTurn().ok());
@@ -163,7 +163,7 @@ TEST_CASE("RollbackTurn discards the turn and the state written inside it") {
 
 TEST_CASE("state inside a turn is invisible to other connections until the commit") {
   TempDir dir;
-  const std::string path = dir.File("brain.db");
+  const std::string path = (dir / "brain.db");
   auto writer = OpenBrain(path);
   auto reader = OpenBrain(path);
   REQUIRE(writer->BeginTurn().ok());
@@ -177,7 +177,7 @@ TEST_CASE("state inside a turn is invisible to other connections until the commi
 
 TEST_CASE("each region's state is its own namespace") {
   TempDir dir;
-  auto brain = OpenBrain(dir.File("brain.db"));
+  auto brain = OpenBrain((dir / "brain.db"));
   REQUIRE(brain->StatePut("hippo", "k", "h").ok());
   REQUIRE(brain->StatePut("episodic", "k", "e").ok());
   REQUIRE(brain->StatePut("hippo", "k", "h2").ok());  // replaces
@@ -201,7 +201,7 @@ TEST_CASE("each region's state is its own namespace") {
 
 TEST_CASE("RecordTurn refuses rule-breaking turns and the turn goes on") {
   TempDir dir;
-  auto brain = OpenBrain(dir.File("brain.db"));
+  auto brain = OpenBrain((dir / "brain.db"));
   AddTurn(*brain, MakeTurn("s", 0, "", std::nullopt, 1));
   REQUIRE(brain->BeginTurn().ok());
   int64_t id = 0;
@@ -224,7 +224,7 @@ TEST_CASE("RecordTurn refuses rule-breaking turns and the turn goes on") {
 
 TEST_CASE("StartSession keeps the first record of a session") {
   TempDir dir;
-  auto brain = OpenBrain(dir.File("brain.db"));
+  auto brain = OpenBrain((dir / "brain.db"));
   REQUIRE(brain->StartSession({"s", "2025-01-01T00:00:00.000Z", "", "exp", "A"}).ok());
   REQUIRE(brain->StartSession({"s", "2025-02-02T00:00:00.000Z", "", "exp", "B"}).ok());
   CHECK(test::QueryText(brain->handle(), "SELECT variant || started_at FROM sessions") ==
@@ -235,7 +235,7 @@ TEST_CASE("StartSession keeps the first record of a session") {
 
 TEST_CASE("BeginTurn fails while another process holds the write lock") {
   TempDir dir;
-  const std::string path = dir.File("brain.db");
+  const std::string path = (dir / "brain.db");
   auto holder = OpenBrain(path);
   auto brain = OpenBrain(path);
   REQUIRE(holder->BeginTurn().ok());
@@ -274,7 +274,7 @@ void RunKilledChild(F body) {
 
 TEST_CASE("kill -9 keeps committed turns and loses the one in flight") {
   TempDir dir;
-  const std::string path = dir.File("brain.db");
+  const std::string path = (dir / "brain.db");
   OpenBrain(path);  // created and migrated before the fork; no connection crosses it
   RunKilledChild([&] {
     std::unique_ptr<Brain> brain;

@@ -17,7 +17,7 @@ using test::QueryInt;
 using test::QueryText;
 
 struct Fixture {
-  Fixture() { REQUIRE(Brain::Open(dir.File("brain.db"), &brain).ok()); }
+  Fixture() { REQUIRE(Brain::Open((dir / "brain.db"), &brain).ok()); }
   test::TempDir dir;
   std::unique_ptr<Brain> brain;
 };
@@ -54,7 +54,7 @@ TEST_CASE("the first weights become version 1, active, once") {
   REQUIRE(store.InstallFirst("other bytes", "again", &version).ok());
   CHECK(version == 1);
   std::unique_ptr<Brain> other;
-  REQUIRE(Brain::Open(f.dir.File("brain.db"), &other).ok());
+  REQUIRE(Brain::Open((f.dir / "brain.db"), &other).ok());
   version = 0;
   REQUIRE(CortexStore(other.get()).InstallFirst("third", "", &version).ok());
   CHECK(version == 1);

@@ -28,7 +28,7 @@ EpisodeRecord Fact(const std::string& subject, const std::string& relation,
 
 struct Fixture {
   Fixture() {
-    REQUIRE(Brain::Open(dir.File("brain.db"), &brain).ok());
+    REQUIRE(Brain::Open((dir / "brain.db"), &brain).ok());
     REQUIRE(brain->StartSession({"s", Brain::NowIso8601(), "", "", ""}).ok());
     store = std::make_unique<EpisodeStore>(brain.get());
   }

@@ -14,7 +14,7 @@ using test::TempDir;
 
 // A brain with two turns in session "s" and a blob of state, closed again.
 std::string MakeBrain(const TempDir& dir) {
-  const std::string path = dir.File("brain.db");
+  const std::string path = (dir / "brain.db");
   auto brain = OpenBrain(path);
   test::AddTurn(*brain, MakeTurn("s", 0, "on", "hippo", 10));
   test::AddTurn(*brain, MakeTurn("s", 1, "on", std::nullopt, 20));
@@ -56,7 +56,7 @@ TEST_CASE("QueryReadOnly returns the rows of the last statement with columns") {
 TEST_CASE("QueryReadOnly refuses every statement that writes, before running anything") {
   TempDir dir;
   const std::string path = MakeBrain(dir);
-  const std::string other = dir.File("other.db");
+  const std::string other = (dir / "other.db");
   const std::string before = test::ReadBytes(path);
   const std::vector<std::pair<std::string, std::string>> refused = {
       {"INSERT INTO sessions(id, started_at) VALUES ('x', 't')",
@@ -117,7 +117,7 @@ TEST_CASE("QueryReadOnly reads a brain that is open, seeing only committed turns
 TEST_CASE("QueryReadOnly errors") {
   TempDir dir;
   QueryResult r;
-  const std::string missing = dir.File("missing.db");
+  const std::string missing = (dir / "missing.db");
   Status s = QueryReadOnly(missing, "SELECT 1", &r);
   CHECK(s.IsNotFound());
   CHECK(s.message() == "no brain at " + missing);
@@ -132,7 +132,7 @@ TEST_CASE("QueryReadOnly errors") {
   CHECK(
       QueryReadOnly(path, std::string("SELECT 1;\0DELETE FROM turns", 27), &r).IsInvalidArgument());
 
-  const std::string garbage = dir.File("garbage.db");
+  const std::string garbage = (dir / "garbage.db");
   test::WriteBytes(garbage, std::string(4096, 'g'));
   CHECK(QueryReadOnly(garbage, "SELECT 1 FROM sqlite_master", &r).IsCorruption());
 }

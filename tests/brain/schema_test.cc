@@ -28,7 +28,7 @@ int64_t Matches(sqlite3* db, const std::string& query) {
 
 TEST_CASE("a fresh brain has every table and view at the latest version") {
   TempDir dir;
-  auto brain = OpenBrain(dir.File("brain.db"));
+  auto brain = OpenBrain((dir / "brain.db"));
   sqlite3* db = brain->handle();
   for (const char* table : {"sessions", "turns", "turn_events", "region_state", "episodes",
                             "episodes_fts", "replay_buffer", "cortex_versions", "sleep_history"}) {
@@ -57,7 +57,7 @@ TEST_CASE("a fresh brain has every table and view at the latest version") {
 
 TEST_CASE("reopening a brain changes nothing") {
   TempDir dir;
-  const std::string path = dir.File("brain.db");
+  const std::string path = (dir / "brain.db");
   std::string before;
   {
     auto brain = OpenBrain(path);
@@ -72,7 +72,7 @@ TEST_CASE("reopening a brain changes nothing") {
 
 TEST_CASE("a brain from a newer brainhost is refused and left alone") {
   TempDir dir;
-  const std::string path = dir.File("brain.db");
+  const std::string path = (dir / "brain.db");
   OpenBrain(path);
   const int newer = LatestSchemaVersion() + 1;
   ExecOnFile(path, "PRAGMA user_version = " + std::to_string(newer));
@@ -90,7 +90,7 @@ TEST_CASE("a brain from a newer brainhost is refused and left alone") {
 
 TEST_CASE("another program's SQLite database is not taken over") {
   TempDir dir;
-  const std::string path = dir.File("other.db");
+  const std::string path = (dir / "other.db");
   SUBCASE("no application_id") {
     ExecOnFile(path, "CREATE TABLE notes(x); INSERT INTO notes VALUES (1)");
   }
@@ -107,7 +107,7 @@ TEST_CASE("another program's SQLite database is not taken over") {
 
 TEST_CASE("episodes_fts follows episodes through insert, update and delete") {
   TempDir dir;
-  auto brain = OpenBrain(dir.File("brain.db"));
+  auto brain = OpenBrain((dir / "brain.db"));
   sqlite3* db = brain->handle();
   REQUIRE(sqlite3_exec(db,
                        "INSERT INTO episodes(id, created_at, subject, relation, value, cue, text) "
@@ -147,7 +147,7 @@ TEST_CASE("episodes_fts follows episodes through insert, update and delete") {
 
 TEST_CASE("at most one cortex version is active") {
   TempDir dir;
-  auto brain = OpenBrain(dir.File("brain.db"));
+  auto brain = OpenBrain((dir / "brain.db"));
   sqlite3* db = brain->handle();
   const char* insert = "INSERT INTO cortex_versions(version, created_at, active) VALUES ";
   REQUIRE(sqlite3_exec(db, (std::string(insert) + "(1, 't', 1), (2, 't', 0)").c_str(), nullptr,
@@ -168,7 +168,7 @@ TEST_CASE("at most one cortex version is active") {
 
 TEST_CASE("turn events go with their turn") {
   TempDir dir;
-  auto brain = OpenBrain(dir.File("brain.db"));
+  auto brain = OpenBrain((dir / "brain.db"));
   const int64_t id = test::AddTurn(*brain, test::MakeTurn("s", 0, "", "hippo", 3));
   REQUIRE(brain->BeginTurn().ok());
   REQUIRE(brain->RecordTurnEvent(id, "cortex", "error", "timed out").ok());
@@ -181,7 +181,7 @@ TEST_CASE("turn events go with their turn") {
 
 TEST_CASE("the views summarize turns") {
   TempDir dir;
-  auto brain = OpenBrain(dir.File("brain.db"));
+  auto brain = OpenBrain((dir / "brain.db"));
   sqlite3* db = brain->handle();
   test::AddTurn(*brain, test::MakeTurn("a", 0, "on", "hippo", 10));
   test::AddTurn(*brain, test::MakeTurn("a", 1, "on", "hippo", 20));

@@ -8,6 +8,7 @@
 
 #include "cortex/checkpoint.h"
 #include "cortex/model.h"
+#include "temp_dir.h"
 
 namespace cx = brainhost::regions::cortex;
 
@@ -53,15 +54,16 @@ TEST_CASE("cortex checkpoint: exact round trip") {
 }
 
 TEST_CASE("cortex checkpoint: a file round trip leaves no temporary behind") {
-  const auto dir = std::filesystem::temp_directory_path() / "bh_checkpoint_test";
-  std::filesystem::create_directories(dir);
-  const std::string path = (dir / "w.bin").string();
-  const cx::Checkpoint c = SmallCheckpoint(true);
-  cx::save_checkpoint(c, path);
-  cx::save_checkpoint(c, path);  // over an existing file
-  CHECK(cx::load_checkpoint(path).params == c.params);
-  CHECK_FALSE(std::filesystem::exists(path + ".tmp"));
-  std::filesystem::remove_all(dir);
+  std::string path;
+  {
+    const brainhost::test::TempDir dir;
+    path = dir / "w.bin";
+    const cx::Checkpoint c = SmallCheckpoint(true);
+    cx::save_checkpoint(c, path);
+    cx::save_checkpoint(c, path);  // over an existing file
+    CHECK(cx::load_checkpoint(path).params == c.params);
+    CHECK_FALSE(std::filesystem::exists(path + ".tmp"));
+  }  // the directory is gone
   CHECK_THROWS_WITH_AS(cx::load_checkpoint(path), doctest::Contains("cannot open"),
                        std::runtime_error);
 }

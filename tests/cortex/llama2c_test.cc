@@ -32,6 +32,7 @@
 #include "cortex/llama2c.h"
 #include "cortex/model.h"
 #include "cortex/sampler.h"
+#include "temp_dir.h"
 #include "tokenizer/llama2c_vocab.h"
 #include "tokenizer/tokenizer.h"
 
@@ -72,19 +73,7 @@ cx::Checkpoint random_checkpoint(const cx::Config& cfg, std::uint64_t seed,
   return c;
 }
 
-// A directory under the system's temporary directory, removed with everything in it.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    path = fs::temp_directory_path() / ("brainhost_llama2c_test_" + std::to_string(::getpid()));
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-};
+using brainhost::test::TempDir;
 
 void write_file(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
@@ -331,7 +320,7 @@ TEST_CASE("llama2c: export then import gives the same shape and bit-identical pa
     CHECK_FALSE(decoded.has_optimizer_state());
 
     TempDir dir;
-    const std::string path = dir.file("model.bin");
+    const std::string path = (dir / "model.bin");
     cx::save_llama2c(original, path);
     CHECK(read_file(path) == bytes);
     const cx::Checkpoint loaded = cx::load_llama2c(path);
@@ -377,7 +366,7 @@ TEST_CASE("llama2c: broken and unsupported files are refused with the file and t
   TempDir dir;
 
   SUBCASE("a truncated file") {
-    const std::string path = dir.file("truncated.bin");
+    const std::string path = (dir / "truncated.bin");
     write_file(path, good.substr(0, good.size() - 4));
     const std::string error = error_of([&] { cx::load_llama2c(path); });
     CHECK(contains(error, path));
@@ -396,7 +385,7 @@ TEST_CASE("llama2c: broken and unsupported files are refused with the file and t
   SUBCASE("grouped-query attention") {
     std::string gqa = good;
     set_header_field(gqa, 4, cfg.heads / 2);
-    const std::string path = dir.file("gqa.bin");
+    const std::string path = (dir / "gqa.bin");
     write_file(path, gqa);
     const std::string error = error_of([&] { cx::load_llama2c(path); });
     CHECK(contains(error, path));
@@ -438,7 +427,7 @@ TEST_CASE("llama2c: broken and unsupported files are refused with the file and t
                    "cortex checkpoint"));
   }
   SUBCASE("a missing file") {
-    const std::string path = dir.file("missing.bin");
+    const std::string path = (dir / "missing.bin");
     const std::string error = error_of([&] { cx::load_llama2c(path); });
     CHECK(contains(error, path));
     CHECK(contains(error, "cannot open"));
@@ -449,7 +438,7 @@ TEST_CASE("llama2c: tokenizer.bin holds the shipped tokenizer's pieces and score
   const Tokenizer tokenizer = Tokenizer::Load(TOKENIZER_MODEL);
   const int V = tokenizer.vocab_size();
   TempDir dir;
-  const std::string path = dir.file("tokenizer.bin");
+  const std::string path = (dir / "tokenizer.bin");
   cx::write_file_atomically(path, brainhost::regions::EncodeLlama2cVocab(tokenizer));
   const std::string bytes = read_file(path);
   const Llama2cVocab vocab = brainhost::regions::LoadLlama2cVocab(path);
