@@ -92,14 +92,13 @@ Router::NodeResult Router::RunNode(const std::string& node, const TurnInput& inp
     outcome->events.push_back({node, "error", s.message()});
     return {};
   }
-  if (!view.answer()) return {};
-  answers_[node] = view.answer();
-  return {true, view.answer()->confidence};
+  return {view.answer()};
 }
 
 std::string Router::NextNode(const std::string& node, const Blackboard& blackboard,
                              const NodeResult& result) const {
-  EdgeFeatures features(blackboard, result.answered, result.confidence);
+  EdgeFeatures features(blackboard, result.answer.has_value(),
+                        result.answer ? result.answer->confidence : 0.0);
   for (const EdgeDecl& edge : graph_.edges) {
     if (edge.from == node && edge.when.Eval(features)) return edge.to;
   }
@@ -109,31 +108,32 @@ std::string Router::NextNode(const std::string& node, const Blackboard& blackboa
 TurnOutcome Router::Run(const TurnInput& input) {
   TurnOutcome outcome;
   Blackboard blackboard;
-  answers_.clear();
   std::set<std::string> ran;
+  NodeResult fallback;  // the fallback's result, if the walk ran it
   // The graph is acyclic (checked at load), so the walk ends; `ran` guards it all the same.
   for (std::string node = graph_.entry; !node.empty() && ran.insert(node).second;) {
     NodeResult result = RunNode(node, input, &blackboard, &outcome);
     const RegionDecl* decl = graph_.FindRegion(node);
-    if (result.answered && result.confidence >= graph_.MinConfidenceOf(*decl)) {
-      outcome.reply = answers_[node]->text;
+    if (result.answer && result.answer->confidence >= graph_.MinConfidenceOf(*decl)) {
+      outcome.reply = result.answer->text;
       outcome.region = node;
-      outcome.confidence = result.confidence;
+      outcome.confidence = result.answer->confidence;
       return outcome;
     }
-    if (result.answered) {
-      outcome.events.push_back({node, "answer", "below min_confidence: " + answers_[node]->text});
+    if (result.answer) {
+      outcome.events.push_back({node, "answer", "below min_confidence: " + result.answer->text});
     }
+    if (node == graph_.fallback) fallback = result;
     node = NextNode(node, blackboard, result);
   }
   if (ran.count(graph_.fallback) == 0) {
-    RunNode(graph_.fallback, input, &blackboard, &outcome);
+    fallback = RunNode(graph_.fallback, input, &blackboard, &outcome);
   }
   // The fallback's word is final whatever its confidence: it is the graph's last resort.
-  if (const auto it = answers_.find(graph_.fallback); it != answers_.end() && it->second) {
-    outcome.reply = it->second->text;
+  if (fallback.answer) {
+    outcome.reply = fallback.answer->text;
     outcome.region = graph_.fallback;
-    outcome.confidence = it->second->confidence;
+    outcome.confidence = fallback.answer->confidence;
     return outcome;
   }
   outcome.reply = kNoRegionReply;

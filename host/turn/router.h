@@ -61,8 +61,7 @@ class Router {
   explicit Router(const GraphConfig& graph) : graph_(graph) {}
 
   struct NodeResult {
-    bool answered = false;
-    double confidence = 0;
+    std::optional<Answer> answer;  // empty when the node did not answer (or failed)
   };
   NodeResult RunNode(const std::string& node, const TurnInput& input, Blackboard* blackboard,
                      TurnOutcome* outcome);
@@ -72,7 +71,6 @@ class Router {
 
   const GraphConfig& graph_;
   std::map<std::string, std::unique_ptr<RegionInstance>> nodes_;
-  std::map<std::string, std::optional<Answer>> answers_;  // per node, this turn
 };
 
 }  // namespace brainhost
