@@ -1,0 +1,117 @@
+// The hippo's core math: a plastic attention memory over the user's own tokens, read at a query
+// position and voted into the cortex's next-token logits (issue 5). Forward and a hand-written
+// backward side by side, in the manner of cortex/layers.h, plus the few parameters in one flat
+// buffer. This file is NOT the region: it stores no conversation, picks no memories, runs no
+// cortex and has no optimizer; the caller hands it the memories, the query and the (frozen)
+// cortex's logits, and steps the parameters itself.
+//
+// Dimension legend, used in every shape comment under regions/hippo:
+//   M  number of memories (remembered tokens)    C  cortex width (hidden state size)
+//   D  key/query width                           V  vocabulary size
+//
+// The read, for memories i with hidden state h_i (C), surprise s_i (nats), age a_i (tokens ago,
+// >= 0) and target t_i (the token that followed memory i), at a query with hidden state h_q (C):
+//   k_i = Wk h_i (D)     q = Wq h_q (D)   (Wq is Wk itself when the projection is shared)
+//   score_i = k_i·q / sqrt(D) + w_s s_i − w_r a_i / A
+//   p = softmax(score) over the M memories
+//   bias[v] = g Σ_{i: t_i = v} p_i          (V, non-zero only at the memories' targets)
+// and, for meta-training, loss = −log softmax(cortex_logits + bias)[target].
+//
+// Templated on the scalar S (float to run and train, double for the gradient checks);
+// hippo_model.cc instantiates both. Matrices are row-major (OC, C), as in the cortex.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace brainhost::regions::hippo {
+
+struct HippoConfig {
+  int C = 128;              // cortex width
+  int D = 48;               // key/query width
+  bool shared = true;       // one projection W for keys and query (Wq = Wk): D·C + 3 params
+  double age_scale = 256;   // A: ages are divided by it so w_r is O(1) per A tokens
+
+  // True when C, D and A are positive.
+  bool valid() const { return C > 0 && D > 0 && age_scale > 0; }
+  // D·C (shared) or 2·D·C, plus w_s, w_r, g: 6,147 for the default shape.
+  std::size_t parameter_count() const {
+    return static_cast<std::size_t>(shared ? 1 : 2) * D * C + 3;
+  }
+};
+
+// Named views into one flat buffer (parameters, or their gradients: the same struct serves
+// both). Buffer order: wk (D, C), then wq (D, C) only when not shared, then w_s, w_r, g.
+template <typename S>
+struct HippoParams {
+  S* wk = nullptr;   // (D, C) key projection
+  S* wq = nullptr;   // (D, C) query projection; == wk when shared
+  S* ws = nullptr;   // (1) surprise weight: surprising tokens are remembered more
+  S* wr = nullptr;   // (1) recency weight: old memories fade (per A tokens)
+  S* gain = nullptr; // (1) g, how loudly the read votes into the logits
+};
+
+// The inputs of one read; the model keeps the pointers between forward and backward, so
+// REQUIRES: the buffers stay alive and unchanged until backward has run.
+template <typename S>
+struct HippoInput {
+  int M = 0;                        // memories; 0 is allowed (the read is then a zero bias)
+  const S* h = nullptr;             // (M, C) the cortex's final hidden states of the memories
+  const S* surprise = nullptr;      // (M) s_i, nats
+  const S* age = nullptr;           // (M) a_i, tokens ago, >= 0
+  const int* targets = nullptr;     // (M) t_i in [0, V)
+  const S* hq = nullptr;            // (C) the query's hidden state
+  int V = 0;                        // vocabulary size
+  const S* cortex_logits = nullptr; // (V) the frozen cortex's logits at the query
+  int target = 0;                   // the true next token, in [0, V)
+};
+
+template <typename S>
+class HippoModel {
+ public:
+  // Parameters initialised deterministically from seed (the same on every platform): W from
+  // N(0, 1/C), so k and q have unit-variance components for unit-variance hidden states, and
+  // the scores start O(1); w_s = w_r = 0 (no prior on surprise or age), g = 1.
+  // REQUIRES: cfg.valid().
+  HippoModel(const HippoConfig& cfg, unsigned long long seed);
+  HippoModel(const HippoModel&) = delete;  // the views point into this object's buffers
+  HippoModel& operator=(const HippoModel&) = delete;
+
+  const HippoConfig& config() const { return cfg_; }
+
+  // The flat buffers, parameter_count() each, and their named views. The caller may write the
+  // parameters (an optimizer step, a loaded checkpoint) but not resize them.
+  std::vector<S>& parameters() { return params_; }
+  std::vector<S>& gradients() { return grads_; }
+  const HippoParams<S>& p() const { return p_; }
+  const HippoParams<S>& dp() const { return dp_; }
+
+  // bias (V) += the read's vote (see the file comment); probs (M) = p, may be null. The
+  // inference path: caches nothing, ignores in.cortex_logits and in.target.
+  void read(S* bias, S* probs, const HippoInput<S>& in) const;
+
+  // The meta-training loss −log softmax(cortex_logits + bias)[target]. Caches k (M, D),
+  // q (D), p (M) and the output probabilities (V) for backward, and the input pointers.
+  // REQUIRES: V > 0, target and every t_i in [0, V).
+  S forward(const HippoInput<S>& in);
+
+  // ACCUMULATES d loss / d parameter into gradients() (zero_grad() once per step), for the
+  // last forward. REQUIRES: forward has run and its inputs are unchanged.
+  void backward();
+  void zero_grad();
+
+ private:
+  HippoParams<S> views(S* base) const;
+  // k (M, D), q (D), p (M) for in; the shared first half of read and forward.
+  void attend(S* k, S* q, S* p, const HippoInput<S>& in) const;
+
+  HippoConfig cfg_;
+  std::vector<S> params_, grads_;
+  HippoParams<S> p_, dp_;
+  // Cached by forward for backward.
+  HippoInput<S> in_;
+  std::vector<S> k_, q_, att_, probs_;  // (M, D), (D), (M), (V)
+  bool has_forward_ = false;
+};
+
+}  // namespace brainhost::regions::hippo
