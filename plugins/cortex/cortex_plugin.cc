@@ -21,9 +21,11 @@
 //   tokenizer            default <models>/tokenizer/tokenizer.model
 //   history              how many earlier turns to read, 0 for none (default 16)
 //   threads              threads one step runs on, 0 for one per core (default 0; generate.h)
+//   precision            "float16" (default; half the bytes a token reads) or "float32" (exact)
 //   logit_bias           the tensor slot to add to the logits (default "hippo.logit_bias")
 //   temperature (0.7), top_k (40), top_p (0.9), repetition_penalty (1.1),
-//   frequency_penalty (0), no_repeat_ngram (3), max_tokens (48), seed (1): decoding (sampler.h);
+//   frequency_penalty (0), no_repeat_ngram (3), max_tokens (48), seed (1): decoding (sampler.h;
+//   the defaults are cortex_region.h's kChatDecoding);
 //   the draw of a turn is seeded by seed, the session and the turn index, so a conversation
 //   replays the same.
 // <models> is $BRAINHOST_MODELS or the share directory beside the plugin (model_dir.h).
