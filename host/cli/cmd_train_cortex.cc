@@ -157,6 +157,8 @@ int RunTrainCortex(const TrainCortexOptions& o) {
       }
     }
     progress.Finish();
+    // A resumed run that had already finished took no step above.
+    if (std::isnan(val_loss)) val_loss = training::MeanLoss(trainer, validation, o.batch);
 
     cortex::Checkpoint weights = trainer.snapshot();
     weights.adam_m.clear();
