@@ -80,28 +80,24 @@ void CortexRegion::Run(const std::vector<int>& prompt, std::size_t from, Visit&&
 
 Perception CortexRegion::Perceive(const std::vector<Exchange>& history,
                                   std::string_view user_text) {
-  const int C = config_.dim, V = config_.vocab;
+  const int C = config_.dim;
   const Prompt prompt = perceive_window_.Build(history, user_text, false, config_.context);
   const std::size_t n = prompt.line_end - prompt.line_begin;
   Perception out;
   out.tokens.assign(prompt.tokens.begin() + prompt.line_begin,
                     prompt.tokens.begin() + prompt.line_end);
-  out.surprise.assign(n, 0.0f);
   out.hidden.assign(n * C, 0.0f);
   out.cut = prompt.cut;
   out.exchanges = prompt.exchanges;
-  // The logits at position p predict the token at p + 1: run from the "U:" before the line.
-  Run(prompt.tokens, prompt.line_begin - 1, [&](std::size_t pos, const float* logits) {
-    if (pos + 1 >= prompt.line_begin && pos + 1 < prompt.line_end) {
-      const int next = prompt.tokens[pos + 1];
-      out.surprise[pos + 1 - prompt.line_begin] =
-          static_cast<float>(LogSumExp(logits, V) - logits[next]);
-    }
+  // Run from the "U:" before the line, whose logits give the line's first token its surprise.
+  Run(prompt.tokens, prompt.line_begin - 1, [&](std::size_t pos, const float*) {
     if (pos >= prompt.line_begin && pos < prompt.line_end) {
       std::copy(state_.hidden(), state_.hidden() + C,
                 out.hidden.begin() + (pos - prompt.line_begin) * C);
     }
   });
+  out.surprise.assign(cached_surprise_.begin() + prompt.line_begin,
+                      cached_surprise_.begin() + prompt.line_end);
   const std::vector<Token> words = Tokenize(user_text);
   out.token_words = TokenWords(words, prompt.spans);
   if (auto sums = WordSurprise(words.size(), out.token_words, out.surprise)) {
