@@ -3,6 +3,7 @@
 // weights) and training at batch 4 × 256, each on one thread and on --threads, as medians of
 // repeated runs beside the reference points and goals of issue 4. The figures of trained
 // weights (validation loss and perplexity) join the JSON line when the weights exist.
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -109,9 +110,10 @@ int RunBenchCortex(const BenchCortexOptions& options) {
   if (std::filesystem::exists(options.weights)) {
     quality = MeasureCortexQuality(options.weights, options.tokenizer);
     std::printf("\ntrained weights %s:\n  validation loss %.3f, perplexity %.1f (%d tokens of "
-                "held-out names and phrasings)\n",
+                "held-out names and phrasings)\n  loss on fresh dialogue of the training "
+                "distribution %.3f, perplexity %.1f\n",
                 options.weights.c_str(), quality->val_loss, quality->val_ppl,
-                quality->val_tokens);
+                quality->val_tokens, quality->fresh_loss, std::exp(quality->fresh_loss));
     std::printf("\n14-turn small talk (chat decoding): max consecutive repeated word %d (goal "
                 "<= 1), distinct bigrams %.3f (goal >= 0.95)\n",
                 quality->max_repeated_word, quality->distinct_bigrams);
@@ -157,6 +159,7 @@ int RunBenchCortex(const BenchCortexOptions& options) {
     if (quality) {
       j["val_loss"] = quality->val_loss;
       j["val_ppl"] = quality->val_ppl;
+      j["fresh_loss"] = quality->fresh_loss;
       j["smalltalk_max_repeated_word"] = quality->max_repeated_word;
       j["smalltalk_distinct_bigrams"] = quality->distinct_bigrams;
     }

@@ -14,6 +14,7 @@ struct CortexQuality {
   double val_loss = 0;  // mean nats per token on the validation windows
   double val_ppl = 0;   // exp(val_loss)
   int val_tokens = 0;
+  double fresh_loss = 0;  // the same on new dialogue of the training distribution (seed 2)
   std::vector<std::pair<std::string, std::string>> small_talk;  // (user, reply), 14 turns
   int max_repeated_word = 0;        // reply_quality.h, over the small-talk replies
   double distinct_bigrams = 0;
