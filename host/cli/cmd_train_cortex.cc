@@ -13,6 +13,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "corpus/glosses.h"
 #include "cortex/checkpoint.h"
 #include "cortex/optimizer.h"
@@ -26,45 +27,6 @@ namespace {
 namespace cortex = regions::cortex;
 namespace training = regions::training;
 using Clock = std::chrono::steady_clock;
-
-std::string Duration(double seconds) {
-  const long s = std::lround(std::max(0.0, seconds));
-  char buf[32];
-  if (s >= 3600) {
-    std::snprintf(buf, sizeof buf, "%ldh%02ldm", s / 3600, s / 60 % 60);
-  } else {
-    std::snprintf(buf, sizeof buf, "%ldm%02lds", s / 60, s % 60);
-  }
-  return buf;
-}
-
-// One status line: on a terminal it is redrawn in place, elsewhere printed at each evaluation.
-class Progress {
- public:
-  explicit Progress(int total_steps) : total_(total_steps), tty_(isatty(STDERR_FILENO)) {}
-
-  void Update(int step, double loss, double val_loss, double tokens_per_s, bool evaluated) {
-    if (!tty_ && !evaluated) return;
-    constexpr int kWidth = 24;
-    const int filled = int(double(kWidth) * step / total_);
-    const double eta = tokens_per_s > 0 ? double(total_ - step) * tokens_ / tokens_per_s : 0;
-    char line[192];
-    std::snprintf(line, sizeof line,
-                  "%s[%-*s] step %d/%d  loss %.3f  val %.3f  %.0f tok/s  ETA %s",
-                  tty_ ? "\r" : "", kWidth, std::string(filled, '#').c_str(), step, total_, loss,
-                  val_loss, tokens_per_s, Duration(eta).c_str());
-    std::cerr << line << (tty_ ? "" : "\n") << std::flush;
-  }
-  void SetTokensPerStep(double tokens) { tokens_ = tokens; }
-  void Finish() {
-    if (tty_) std::cerr << "\n";
-  }
-
- private:
-  int total_;
-  bool tty_;
-  double tokens_ = 0;
-};
 
 }  // namespace
 
@@ -125,7 +87,7 @@ int RunTrainCortex(const TrainCortexOptions& o) {
     schedule.min_lr = o.lr / 10;
     schedule.warmup_steps = o.warmup;
     schedule.total_steps = o.steps;
-    Progress progress(o.steps);
+    Progress progress(o.steps, "tok/s");
     progress.SetTokensPerStep(double(o.batch) * T);
     const auto loop_start = Clock::now();
     double smooth_loss = NAN, val_loss = NAN;

@@ -27,6 +27,15 @@ struct BenchRouteOptions {
 };
 int RunBenchRoute(const GlobalOptions& global, const BenchRouteOptions& options);
 
+struct BenchRecallOptions {
+  int episodes = 400;      // held-out episodes per arrangement of the memory regions
+  int live = 14;           // live chats per A/B variant
+  uint64_t seed = 7;       // the episodes' (validation values either way)
+  std::string live_brain;  // where the live chats are kept; empty: a temporary brain
+  bool json = false;
+};
+int RunBenchRecall(const GlobalOptions& global, const BenchRecallOptions& options);
+
 struct BenchStoreOptions {
   int episodes = 1000000;
   int queries = 10000;
@@ -82,6 +91,23 @@ struct TrainCortexOptions {
   int checkpoint_every = 250;
 };
 int RunTrainCortex(const TrainCortexOptions& options);
+
+// `brainhost train hippo` (cmd_train_hippo.cc).
+struct TrainHippoOptions {
+  std::string cortex = "models/cortex/cortex.bin";  // the frozen cortex the episodes play through
+  std::string tokenizer = "models/tokenizer/tokenizer.model";
+  std::string language = "models/language";         // the episodic encoder's models
+  std::string out = "models/hippo/hippo.bin";
+  std::string log = "train-hippo/train.csv";
+  int train_episodes = 2000;
+  int val_episodes = 400;
+  int epochs = 8;     // longer overfits the training values (20: val loss 4.2 against 3.5)
+  int batch = 16;      // episodes per step
+  double lr = 0.02;    // peak; the cosine schedule ends at a tenth of it
+  int window = 16;     // user turns the memory keeps, as the plugin's default
+  uint64_t seed = 1;
+};
+int RunTrainHippo(const TrainHippoOptions& options);
 
 // `brainhost cortex ...`: llama2.c interop (cmd_cortex.cc).
 struct CortexExportOptions {

@@ -111,6 +111,22 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   bench_cortex_cmd->add_flag("--json", bench_cortex.json, "end with one JSON line of figures");
 
+  BenchRecallOptions bench_recall;
+  CLI::App* bench_recall_cmd = bench_cmd->add_subcommand(
+      "recall", "recall of taught facts with the memory on, off, and each region alone");
+  bench_recall_cmd->add_option("--episodes", bench_recall.episodes,
+                               "held-out episodes per arrangement")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  bench_recall_cmd->add_option("--live", bench_recall.live, "live chats per A/B variant")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  bench_recall_cmd->add_option("--seed", bench_recall.seed, "the episodes' seed")
+      ->capture_default_str();
+  bench_recall_cmd->add_option("--live-brain", bench_recall.live_brain,
+                               "keep the live chats in this brain, for `ab report`");
+  bench_recall_cmd->add_flag("--json", bench_recall.json, "end with one JSON line of figures");
+
   CLI::App* train_cmd = app.add_subcommand("train", "produce the trained artefacts in models/");
   train_cmd->require_subcommand(1);
   TrainLanguageOptions train_language;
@@ -189,6 +205,37 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 10000000))
       ->capture_default_str();
 
+  TrainHippoOptions train_hippo;
+  CLI::App* train_hippo_cmd = train_cmd->add_subcommand(
+      "hippo", "the hippo's weights, meta-trained on teach -> distract -> probe episodes");
+  train_hippo_cmd->add_option("--cortex", train_hippo.cortex, "the frozen cortex's weights")
+      ->capture_default_str();
+  train_hippo_cmd->add_option("--tokenizer", train_hippo.tokenizer, "tokenizer model")
+      ->capture_default_str();
+  train_hippo_cmd->add_option("--language", train_hippo.language, "language models directory")
+      ->capture_default_str();
+  train_hippo_cmd->add_option("--out", train_hippo.out, "final weights")->capture_default_str();
+  train_hippo_cmd->add_option("--log", train_hippo.log, "CSV training log")
+      ->capture_default_str();
+  train_hippo_cmd->add_option("--episodes", train_hippo.train_episodes, "training episodes")
+      ->check(CLI::Range(1, 10000000))
+      ->capture_default_str();
+  train_hippo_cmd->add_option("--val-episodes", train_hippo.val_episodes,
+                              "validation episodes (held-out values)")
+      ->check(CLI::Range(1, 10000000))
+      ->capture_default_str();
+  train_hippo_cmd->add_option("--epochs", train_hippo.epochs, "passes over the episodes")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  train_hippo_cmd->add_option("--batch", train_hippo.batch, "episodes per step")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  train_hippo_cmd->add_option("--lr", train_hippo.lr, "peak learning rate")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  train_hippo_cmd->add_option("--seed", train_hippo.seed, "initialisation, episodes, order")
+      ->capture_default_str();
+
   CLI::App* cortex_cmd =
       app.add_subcommand("cortex", "the cortex's weights to and from llama2.c, and sampling");
   cortex_cmd->require_subcommand(1);
@@ -259,6 +306,8 @@ int main(int argc, char** argv) {
   if (*train_language_cmd) return RunTrainLanguage(train_language);
   if (*train_tokenizer_cmd) return RunTrainTokenizer(train_tokenizer);
   if (*train_cortex_cmd) return RunTrainCortex(train_cortex);
+  if (*train_hippo_cmd) return RunTrainHippo(train_hippo);
+  if (*bench_recall_cmd) return RunBenchRecall(global, bench_recall);
   if (*cortex_export_cmd) return RunCortexExport(cortex_export);
   if (*cortex_import_cmd) return RunCortexImport(cortex_import);
   if (*cortex_sample_cmd) return RunCortexSample(cortex_sample);

@@ -5,7 +5,9 @@
 //                      regions rank by (cortex_slots.h). Never answers. Put it at the graph's
 //                      entry, so every region after it can read them.
 //   mode = "generate"  (the default) samples a reply after "G:", adding the logit bias an
-//                      earlier region wrote (hippo.logit_bias), and stops at the newline. Put it
+//                      earlier region wrote (hippo.logit_bias) and, before every token, the
+//                      vote of the memories a hippo node selected (hippo_slots.h), read with
+//                      the cortex's own hidden state there; it stops at the newline. Put it
 //                      where the walk ends when no other region answered. It answers with the
 //                      reply's mean token probability as its confidence, so give its node
 //                      min_confidence = 0.0 for any reply to count (config/default.toml does).
@@ -50,6 +52,8 @@
 #include "cortex/checkpoint.h"
 #include "cortex/cortex_region.h"
 #include "cortex_slots.h"
+#include "hippo/hippo_read.h"
+#include "hippo_slots.h"
 #include "model_dir.h"
 #include "tokenizer/tokenizer.h"
 
@@ -234,7 +238,12 @@ class Cortex : public sdk::Region {
     }
     cx::SamplingOptions options = decoding_;
     options.seed = TurnSeed(decoding_.seed, turn.session_id(), turn.index());
-    const cx::Reply reply = region_->Respond(history, turn.user_text(), Bias(turn), options);
+    std::optional<regions::hippo::RecallVote> recall;
+    if (std::optional<regions::hippo::MemoryView> memory = HippoMemory(turn)) {
+      recall.emplace(*memory);
+    }
+    const cx::Reply reply = region_->Respond(history, turn.user_text(), Bias(turn), options,
+                                             recall ? &*recall : nullptr);
     const std::string text = ValidUtf8(reply.text);
     if (!text.empty()) turn.answer(text, std::clamp(reply.confidence, 0.0, 1.0));
   }
@@ -302,6 +311,39 @@ class Cortex : public sdk::Region {
     return static_cast<const float*>(t->data);
   }
 
+  // The memories a hippo node selected this turn, when their shapes fit this cortex; the view
+  // borrows the blackboard's tensors, which live until the turn ends.
+  std::optional<regions::hippo::MemoryView> HippoMemory(const sdk::Turn& turn) const {
+    const std::optional<bh_tensor> keys = turn.tensor(plugins::kHippoKeys);
+    const std::optional<bh_tensor> key_bias = turn.tensor(plugins::kHippoKeyBias);
+    const std::optional<bh_tensor> tokens = turn.tensor(plugins::kHippoTokens);
+    const std::optional<bh_tensor> targets = turn.tensor(plugins::kHippoTargets);
+    const std::optional<double> copy = turn.signal(plugins::kHippoCopy);
+    const std::optional<double> sink = turn.signal(plugins::kHippoSink);
+    const std::optional<double> gain = turn.signal(plugins::kHippoGain);
+    if (!keys || !key_bias || !tokens || !targets || !copy || !sink || !gain) return std::nullopt;
+    const int64_t M = keys->shape[0], C = region_->config().dim, V = region_->config().vocab;
+    bool fits = keys->dtype == BH_DTYPE_F32 && keys->ndim == 2 && keys->shape[1] == C &&
+                key_bias->dtype == BH_DTYPE_F32 && key_bias->shape[0] == M &&
+                tokens->dtype == BH_DTYPE_I32 && tokens->shape[0] == M &&
+                targets->dtype == BH_DTYPE_I32 && targets->shape[0] == M && M > 0;
+    const int* t = fits ? static_cast<const int*>(targets->data) : nullptr;
+    for (int64_t i = 0; fits && i < M; i++) fits = t[i] >= 0 && t[i] < V;
+    if (!fits) {
+      host_.log(BH_LOG_WARN, "ignoring the hippo's memories: they do not fit this cortex");
+      return std::nullopt;
+    }
+    return regions::hippo::MemoryView{static_cast<int>(M),
+                                      static_cast<int>(C),
+                                      static_cast<const float*>(keys->data),
+                                      static_cast<const float*>(key_bias->data),
+                                      static_cast<const int*>(tokens->data),
+                                      t,
+                                      static_cast<float>(*copy),
+                                      static_cast<float>(*sink),
+                                      static_cast<float>(*gain)};
+  }
+
   // The tensors borrow perception_, which stays untouched until this instance's next turn.
   void Publish(const sdk::Turn& turn, cx::Perception perception) {
     perception_ = std::move(perception);
@@ -333,7 +375,12 @@ class Cortex : public sdk::Region {
   cx::Perception perception_;
 };
 
-constexpr bh_slot_decl kReads[] = {{plugins::kHippoLogitBias, BH_SLOT_TENSOR}};
+constexpr bh_slot_decl kReads[] = {
+    {plugins::kHippoLogitBias, BH_SLOT_TENSOR}, {plugins::kHippoKeys, BH_SLOT_TENSOR},
+    {plugins::kHippoKeyBias, BH_SLOT_TENSOR},   {plugins::kHippoTokens, BH_SLOT_TENSOR},
+    {plugins::kHippoTargets, BH_SLOT_TENSOR},   {plugins::kHippoCopy, BH_SLOT_SIGNAL},
+    {plugins::kHippoSink, BH_SLOT_SIGNAL},      {plugins::kHippoGain, BH_SLOT_SIGNAL},
+};
 constexpr bh_slot_decl kWrites[] = {
     {plugins::kCortexTokens, BH_SLOT_TENSOR},      {plugins::kCortexSurprise, BH_SLOT_TENSOR},
     {plugins::kCortexHidden, BH_SLOT_TENSOR},      {plugins::kCortexTokenWords, BH_SLOT_TENSOR},
@@ -349,7 +396,7 @@ constexpr bh_region_descriptor kCortex = {
     "the language model: per-token surprise and hidden states of the user's line, and replies",
     BH_CAP_ANSWER | BH_CAP_GENERATE | BH_CAP_OBSERVE | BH_CAP_PERSIST,
     kReads,
-    1,
+    8,
     kWrites,
     6,
 };

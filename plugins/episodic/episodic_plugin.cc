@@ -3,13 +3,15 @@
 // Encodes each declarative user turn into the brain's episodes and answers questions about
 // what was said, through the host's memory extension. A statement's words are ranked by the
 // cortex's surprise when a cortex node published it earlier in the turn (cortex_slots.h), by
-// the unigram model otherwise. Settings: `models`, the directory of the language models
+// the unigram model otherwise. A question the hippo matched in the conversation's window better than
+// the store can (hippo.match, on the same scale) is left to the hippo. Settings: `models`, the directory of the language models
 // (default: the shipped models/language).
 #include <brainhost/region.hpp>
 
 #include "episodic/episodic_region.h"
 #include "language/language_models.h"
 #include "cortex_slots.h"
+#include "hippo_slots.h"
 #include "memory_client.h"
 #include "model_dir.h"
 
@@ -26,7 +28,8 @@ class Episodic : public sdk::Region {
 
   void turn(sdk::Turn& turn) override {
     const std::optional<std::vector<double>> surprise = plugins::CortexWordSurprise(turn);
-    if (auto reply = region_.Turn(turn.user_text(), surprise ? &*surprise : nullptr, memory_)) {
+    if (auto reply = region_.Turn(turn.user_text(), surprise ? &*surprise : nullptr, memory_,
+                                  turn.signal(plugins::kHippoMatch))) {
       turn.answer(reply->text, reply->confidence);
     }
   }
@@ -37,8 +40,10 @@ class Episodic : public sdk::Region {
   regions::EpisodicRegion region_;
 };
 
-// The cortex's word surprise, when a cortex node ran before this one (cortex_slots.h).
-constexpr bh_slot_decl kReads[] = {{plugins::kCortexWordSurprise, BH_SLOT_TENSOR}};
+// The cortex's word surprise, when a cortex node ran before this one (cortex_slots.h), and the
+// hippo's match, when a hippo node did (hippo_slots.h).
+constexpr bh_slot_decl kReads[] = {{plugins::kCortexWordSurprise, BH_SLOT_TENSOR},
+                                   {plugins::kHippoMatch, BH_SLOT_SIGNAL}};
 
 constexpr bh_region_descriptor kEpisodic = {
     sizeof(bh_region_descriptor),
@@ -49,7 +54,7 @@ constexpr bh_region_descriptor kEpisodic = {
     "remembers what the user tells it, across sessions, and answers questions about it",
     BH_CAP_ANSWER | BH_CAP_PERSIST,
     kReads,
-    1,
+    2,
     nullptr,
     0,
 };

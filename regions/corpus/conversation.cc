@@ -49,36 +49,36 @@ void MarkTold(State& state, int topic) {
 
 }  // namespace
 
-Facts ConversationWriter::DrawFacts(Rng& rng) const {
+Facts DrawFacts(const Lexicon& lexicon, Rng& rng) {
   Facts f;
-  f.name = rng.Pick(lexicon_.names);
+  f.name = rng.Pick(lexicon.names);
   f.age = std::to_string(rng.Between(16, 89));
-  f.job = rng.Pick(lexicon_.jobs);
+  f.job = rng.Pick(lexicon.jobs);
   f.a_job = WithArticle(f.job);
   f.years = std::to_string(rng.Between(2, 30));
-  f.pet = rng.Pick(lexicon_.pet_kinds);
+  f.pet = rng.Pick(lexicon.pet_kinds);
   f.a_pet = WithArticle(f.pet);
-  f.pet_name = rng.Pick(lexicon_.pet_names);
+  f.pet_name = rng.Pick(lexicon.pet_names);
   f.num = std::to_string(rng.Between(1, 16));
-  f.rel = rng.Pick(lexicon_.relatives);
-  f.rel_name = rng.Pick(lexicon_.names);
-  f.rel_job = rng.Pick(lexicon_.jobs);
+  f.rel = rng.Pick(lexicon.relatives);
+  f.rel_name = rng.Pick(lexicon.names);
+  f.rel_job = rng.Pick(lexicon.jobs);
   f.a_rel_job = WithArticle(f.rel_job);
-  f.city = rng.Pick(lexicon_.cities);
-  f.hobby = rng.Pick(lexicon_.hobbies);
-  f.food = rng.Pick(lexicon_.foods);
-  f.plan = rng.Pick(lexicon_.plans);
+  f.city = rng.Pick(lexicon.cities);
+  f.hobby = rng.Pick(lexicon.hobbies);
+  f.food = rng.Pick(lexicon.foods);
+  f.plan = rng.Pick(lexicon.plans);
   f.plan_you = MyToYour(f.plan);
-  f.feeling = rng.Pick(lexicon_.feelings);
-  f.weather = rng.Pick(lexicon_.weather);
-  f.drink = rng.Pick(lexicon_.drinks);
-  f.color = rng.Pick(lexicon_.colors);
+  f.feeling = rng.Pick(lexicon.feelings);
+  f.weather = rng.Pick(lexicon.weather);
+  f.drink = rng.Pick(lexicon.drinks);
+  f.color = rng.Pick(lexicon.colors);
   return f;
 }
 
 void ConversationWriter::Write(Rng& rng, std::string& out) const {
   const Phrasings& p = phrasings_;
-  const Facts facts = DrawFacts(rng);
+  const Facts facts = DrawFacts(lexicon_, rng);
   State state;
 
   // The guide ends its line by opening a new question with this probability.

@@ -26,6 +26,9 @@
 
 namespace brainhost::regions {
 
+// The values of one conversation, each drawn uniformly from its list in lexicon.
+Facts DrawFacts(const Lexicon& lexicon, Rng& rng);
+
 class ConversationWriter {
  public:
   // REQUIRES: every list of lexicon and phrasings is non-empty (BuildLexicon and BuildPhrasings
@@ -37,8 +40,6 @@ class ConversationWriter {
   void Write(Rng& rng, std::string& out) const;
 
  private:
-  Facts DrawFacts(Rng& rng) const;
-
   const Lexicon& lexicon_;
   const Phrasings& phrasings_;
 };

@@ -19,15 +19,6 @@ constexpr char kMagic[8] = {'B', 'H', 'C', 'O', 'R', 'T', 'E', 'X'};
 constexpr std::size_t kHeaderBytes = 64;
 constexpr std::uint32_t kFlagOptimizerState = 1;
 
-std::uint64_t fnv1a64(const char* data, std::size_t n) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  for (std::size_t i = 0; i < n; i++) {
-    h ^= static_cast<unsigned char>(data[i]);
-    h *= 0x100000001b3ull;
-  }
-  return h;
-}
-
 template <typename T>
 void put(std::string& out, std::size_t offset, T value) {
   std::memcpy(out.data() + offset, &value, sizeof(T));
@@ -51,6 +42,15 @@ std::vector<float> read_floats(std::string_view in, std::size_t offset, std::siz
 }
 
 }  // namespace
+
+std::uint64_t fnv1a64(const char* data, std::size_t n) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (std::size_t i = 0; i < n; i++) {
+    h ^= static_cast<unsigned char>(data[i]);
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
 
 std::string encode_checkpoint(const Checkpoint& c) {
   const std::size_t P = parameter_count(c.config);

@@ -54,6 +54,9 @@ void save_checkpoint(const Checkpoint& checkpoint, const std::string& path);
 // Reads and decodes the file at path. Throws std::runtime_error naming path.
 Checkpoint load_checkpoint(const std::string& path);
 
+// FNV-1a 64 of n bytes: the checksum of the cortex's and the hippo's weight files.
+std::uint64_t fnv1a64(const char* data, std::size_t n);
+
 // Writes bytes to path through a temporary file beside it, flushed to disk and renamed over
 // path, so a kill at any moment leaves the old file or the new one, never a torn one. The
 // writer of every file the cortex produces (checkpoints, llama2.c exports). Throws

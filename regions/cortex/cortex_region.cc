@@ -106,14 +106,45 @@ Perception CortexRegion::Perceive(const std::vector<Exchange>& history,
   return out;
 }
 
+void CortexRegion::NewConversation() {
+  perceive_window_.Reset();
+  respond_window_.Reset();
+}
+
+std::vector<int> CortexRegion::RecallBlocked(const Prompt& prompt,
+                                             const float* logit_bias) const {
+  // Surprising tokens between "U:" and the end of a line before this turn's, and not in it.
+  const auto line_begin = prompt.tokens.begin() + prompt.line_begin;
+  const auto line_end = prompt.tokens.begin() + prompt.line_end;
+  std::vector<int> blocked;
+  bool user_line = false;
+  for (std::size_t pos = 0; pos < prompt.line_begin; pos++) {
+    const int token = prompt.tokens[pos];
+    if (token == kUserTurnId || token == kGuideTurnId || token == tokenizer_.newline_id()) {
+      user_line = token == kUserTurnId;
+    } else if (user_line && cached_surprise_[pos] > kRecallSurprise &&
+               std::find(line_begin, line_end, token) == line_end &&
+               !(logit_bias != nullptr && logit_bias[token] > 0) &&
+               std::find(blocked.begin(), blocked.end(), token) == blocked.end()) {
+      blocked.push_back(token);
+    }
+  }
+  return blocked;
+}
+
 Reply CortexRegion::Respond(const std::vector<Exchange>& history, std::string_view user_text,
-                            const float* logit_bias, const SamplingOptions& options) {
-  const int T = config_.context, V = config_.vocab;
+                            const float* logit_bias, const SamplingOptions& options,
+                            TokenVote* vote) {
+  const int T = config_.context, V = config_.vocab, C = config_.dim;
   const int room = std::clamp(options.max_tokens, 1, T / 2);
   const Prompt prompt = respond_window_.Build(history, user_text, true, T - room);
-  std::vector<float> last(V);  // (V) the logits after the prompt's last token
+  std::vector<float> last(V);    // (V) the logits after the prompt's last token
+  std::vector<float> hidden(C);  // (C) the final hidden state there
   Run(prompt.tokens, prompt.tokens.size() - 1, [&](std::size_t pos, const float* logits) {
-    if (pos + 1 == prompt.tokens.size()) std::copy(logits, logits + V, last.begin());
+    if (pos + 1 == prompt.tokens.size()) {
+      std::copy(logits, logits + V, last.begin());
+      std::copy(state_.hidden(), state_.hidden() + C, hidden.begin());
+    }
   });
 
   const int stops[] = {tokenizer_.newline_id(), kEosId, kBosId, kPadId, kUnkId, kUserTurnId,
@@ -131,31 +162,25 @@ Reply CortexRegion::Respond(const std::vector<Exchange>& history, std::string_vi
       generated.push_back(prompt.tokens[i]);
     }
   }
-  // The values of earlier user lines (see the header): surprising tokens between "U:" and the
-  // end of a line before this turn's, and not in this turn's line.
-  std::vector<int> blocked;
-  const auto in_line = [&](int token) {
-    return std::find(prompt.tokens.begin() + prompt.line_begin,
-                     prompt.tokens.begin() + prompt.line_end, token) !=
-           prompt.tokens.begin() + prompt.line_end;
-  };
-  bool user_line = false;
-  for (std::size_t pos = 0; pos < prompt.line_begin; pos++) {
-    const int token = prompt.tokens[pos];
-    if (token == kUserTurnId || token == kGuideTurnId || token == tokenizer_.newline_id()) {
-      user_line = token == kUserTurnId;
-    } else if (user_line && cached_surprise_[pos] > kRecallSurprise && !in_line(token) &&
-               !(logit_bias != nullptr && logit_bias[token] > 0)) {
-      blocked.push_back(token);
-    }
-  }
+  const std::vector<int> blocked = RecallBlocked(prompt, logit_bias);
   std::vector<float> work(V);  // (V) the sampler's copy: it edits in place
+  std::vector<float> bias(V);  // (V) this token's bias: the fixed one plus the vote
   double log_p = 0;
   int pos = static_cast<int>(prompt.tokens.size());  // where the next token goes
   while (static_cast<int>(reply.tokens.size()) < room && pos < T) {
     std::copy(last.begin(), last.end(), work.begin());
-    for (int token : blocked) work[token] = -INFINITY;
-    const int token = sampler.sample(work.data(), generated, logit_bias);
+    for (int token : blocked) work[token] -= kRecallPenalty;
+    const float* step_bias = logit_bias;
+    if (vote != nullptr) {
+      if (logit_bias != nullptr) {
+        std::copy(logit_bias, logit_bias + V, bias.begin());
+      } else {
+        std::fill(bias.begin(), bias.end(), 0.0f);
+      }
+      vote->Add(hidden.data(), cached_.back(), bias.data());
+      step_bias = bias.data();
+    }
+    const int token = sampler.sample(work.data(), generated, step_bias);
     if (std::find(std::begin(stops), std::end(stops), token) != std::end(stops)) break;
     log_p += last[token] - LogSumExp(last.data(), V);
     reply.tokens.push_back(token);
@@ -166,11 +191,40 @@ Reply CortexRegion::Respond(const std::vector<Exchange>& history, std::string_vi
     cached_.push_back(token);
     cached_surprise_.push_back(NAN);  // the model's own tokens are never a user's value
     std::copy(logits, logits + V, last.begin());
+    std::copy(state_.hidden(), state_.hidden() + C, hidden.begin());
   }
   if (reply.tokens.empty()) return reply;
   reply.text = TrimSpaces(tokenizer_.Decode(reply.tokens));
   reply.confidence = std::exp(log_p / static_cast<double>(reply.tokens.size()));
   return reply;
+}
+
+std::vector<TracePosition> CortexRegion::Trace(const std::vector<Exchange>& history,
+                                               std::string_view user_text,
+                                               std::string_view reply) {
+  const int T = config_.context, V = config_.vocab, C = config_.dim;
+  // Spelt as the prompt spells a guide line, "G:" then the text and the newline.
+  std::vector<int> tokens = tokenizer_.Encode("G: " + OneLine(reply) + "\n");
+  tokens.erase(tokens.begin());
+  const int room = static_cast<int>(tokens.size());
+  if (room > T / 2) return {};
+  const Prompt prompt = respond_window_.Build(history, user_text, true, T - room);
+  std::vector<int> sequence = prompt.tokens;
+  sequence.insert(sequence.end(), tokens.begin(), tokens.end() - 1);  // the newline is not run
+  std::vector<TracePosition> out;
+  Run(sequence, prompt.tokens.size() - 1, [&](std::size_t pos, const float* logits) {
+    if (pos + 1 < prompt.tokens.size()) return;
+    TracePosition at;
+    at.hidden.assign(state_.hidden(), state_.hidden() + C);
+    at.logits.assign(logits, logits + V);
+    at.token = sequence[pos];
+    at.target = tokens[pos + 1 - prompt.tokens.size()];
+    out.push_back(std::move(at));
+  });
+  for (int token : RecallBlocked(prompt, nullptr)) {
+    for (TracePosition& at : out) at.logits[token] -= kRecallPenalty;
+  }
+  return out;
 }
 
 }  // namespace brainhost::regions::cortex

@@ -6,7 +6,10 @@
 //             before), and the final hidden state after it; and per word of the line (in the
 //             words of language/tokenizer.h) the summed surprise the memory regions rank by.
 //   Respond   a reply sampled after "G:" (sampler.h), with an additive logit bias other regions
-//             wrote (the hippo's vote), stopping at the newline that ends the guide line.
+//             wrote and a vote recomputed at every token (the hippo's read), stopping at the
+//             newline that ends the guide line.
+//   Trace     a given reply read token by token, as Respond would have met it: the states and
+//             logits the hippo is meta-trained on.
 // The keys and values of the tokens already run stay in the KV cache between turns: a prompt
 // that extends the last one runs only its new tokens.
 //
@@ -46,6 +49,30 @@ inline constexpr SamplingOptions kChatDecoding{.temperature = 0.7f,
 // what function words and common replies cost (under 2) and below a name's (8 and more).
 inline constexpr float kRecallSurprise = 5.0f;
 
+// What such a token's logit loses in a reply unless the user's line has it or a fixed bias
+// votes for it: at temperature 0.7 a 20-nat loss is a factor of e^-28, never drawn. It is a
+// penalty rather than a ban so that a memory's vote, which is learned, can earn the token back
+// (the hippo is meta-trained against exactly these logits: Trace).
+inline constexpr float kRecallPenalty = 20.0f;
+
+// A vote recomputed before every reply token from the cortex's state there: the hippo's read,
+// whose query is the cortex's hidden state (plugins/hippo_slots.h).
+class TokenVote {
+ public:
+  virtual ~TokenVote() = default;
+  // Adds to bias (V) the vote for the token that follows the position that holds token and
+  // whose final hidden state is hidden (C).
+  virtual void Add(const float* hidden, int token, float* bias) = 0;
+};
+
+// One reply position of a Trace: what the cortex knew before the reply's token `target`.
+struct TracePosition {
+  std::vector<float> hidden;  // (C) final hidden state at the position before target
+  std::vector<float> logits;  // (V) its logits, with kRecallPenalty applied as in Respond
+  int token = 0;              // the token at that position ("G:" before the reply's first)
+  int target = 0;             // the reply's token there (the last position's is the newline)
+};
+
 struct Perception {
   std::vector<int> tokens;      // (n) the user's tokens: the line's, or its last ones when cut
   std::vector<float> surprise;  // (n) −ln p(token | everything before it), nats
@@ -78,15 +105,29 @@ class CortexRegion {
   // The line user_text after history (oldest first), read as the prompt's last line.
   Perception Perceive(const std::vector<Exchange>& history, std::string_view user_text);
 
-  // A reply to user_text after history. logit_bias: (V) or nullptr. The prompt leaves room
-  // for options.max_tokens reply tokens (at most half the context).
+  // A reply to user_text after history. logit_bias: (V) or nullptr, added to every token's
+  // logits; vote: nullptr, or called before every token. The prompt leaves room for
+  // options.max_tokens reply tokens (at most half the context).
   //
   // The cortex does not recall by itself: a token the user said in an earlier turn with a
-  // surprise above kRecallSurprise (a name, a value) cannot appear in the reply unless it is in
-  // this turn's line or logit_bias votes for it (> 0). Recall is the memory regions' work; left
-  // alone the model would copy an earlier name into a reply about something else.
+  // surprise above kRecallSurprise (a name, a value) loses kRecallPenalty unless it is in this
+  // turn's line or logit_bias votes for it (> 0), so it cannot appear in the reply unless a
+  // vote earns it back. Recall is the memory regions' work; left alone the model would copy an
+  // earlier name into a reply about something else.
   Reply Respond(const std::vector<Exchange>& history, std::string_view user_text,
-                const float* logit_bias, const SamplingOptions& options);
+                const float* logit_bias, const SamplingOptions& options,
+                TokenVote* vote = nullptr);
+
+  // The reply `reply` to user_text after history, read as Respond would generate it (without
+  // any bias): one position per reply token plus the newline that ends it. Empty when the
+  // reply does not fit the context.
+  std::vector<TracePosition> Trace(const std::vector<Exchange>& history,
+                                   std::string_view user_text, std::string_view reply);
+
+  // Starts another conversation on the same region: the prompt windows forget where the last
+  // one's history began (turn indices start again). The plugin needs none: it is one instance
+  // per session.
+  void NewConversation();
 
   const Config& config() const { return config_; }
   const Tokenizer& tokenizer() const { return tokenizer_; }
@@ -96,6 +137,9 @@ class CortexRegion {
   // at the latest; calls visit(pos, logits) after each position it runs.
   template <class Visit>
   void Run(const std::vector<int>& prompt, std::size_t from, Visit&& visit);
+  // The tokens of earlier user lines that lose kRecallPenalty in a reply to prompt (see
+  // Respond), given the fixed bias (nullptr for none). REQUIRES: Run has run prompt.
+  std::vector<int> RecallBlocked(const Prompt& prompt, const float* logit_bias) const;
 
   Config config_;
   Tokenizer tokenizer_;

@@ -11,15 +11,14 @@ namespace {
 
 constexpr std::size_t kUserPrefix = 3;  // "U: "
 
-// text on one line: a newline inside it would end the line early.
+}  // namespace
+
 std::string OneLine(std::string_view text) {
   std::string out(text);
   std::replace(out.begin(), out.end(), '\n', ' ');
   std::replace(out.begin(), out.end(), '\r', ' ');
   return out;
 }
-
-}  // namespace
 
 Prompt PromptWindow::Build(const std::vector<Exchange>& history, std::string_view user_text,
                            bool reply_cue, int budget) {

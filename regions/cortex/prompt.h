@@ -44,6 +44,10 @@ struct Prompt {
   int exchanges = 0;       // how many earlier exchanges the prompt holds
 };
 
+// text on one line, as the prompt holds it: a newline inside would end the line early, so
+// newlines (and carriage returns) become spaces.
+std::string OneLine(std::string_view text);
+
 class PromptWindow {
  public:
   // tokenizer must outlive the window.

@@ -9,12 +9,17 @@ namespace brainhost::regions {
 
 std::optional<Reply> EpisodicRegion::Turn(std::string_view user_text,
                                           const std::vector<double>* word_surprise,
-                                          MemoryStore& store) {
+                                          MemoryStore& store,
+                                          std::optional<double> in_window) {
   Utterance utterance = Analyze(user_text, word_surprise, models_);
   if (utterance.question) {
     std::optional<Query> query = ParseQuestion(utterance, models_);
     if (!query) return std::nullopt;
-    if (std::optional<Recall> recall = Retrieve(*query, store, models_)) {
+    std::optional<Recall> recall = Retrieve(*query, store, models_);
+    // The in-window memory answers what it matches better (a newer fact said more exactly);
+    // on a tie it is the same fact, and the store says it as it was told.
+    if (in_window && recall && recall->trace.score < *in_window) return std::nullopt;
+    if (recall) {
       store.Trace(recall->trace);
       return Reply{recall->answer + ".", kRecallConfidence};
     }

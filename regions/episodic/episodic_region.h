@@ -27,9 +27,11 @@ class EpisodicRegion {
   explicit EpisodicRegion(const LanguageModels& models) : models_(models) {}
 
   // One turn. word_surprise: the cortex's surprise per Tokenize(user_text) token, or null.
-  // Throws std::runtime_error when the store fails.
+  // in_window: the score (retriever.h's Score, the same scale) of the best match an in-window
+  // memory (the hippo) found for this question, if any: a question it matches better than the
+  // store does is left to it. Throws std::runtime_error when the store fails.
   std::optional<Reply> Turn(std::string_view user_text, const std::vector<double>* word_surprise,
-                            MemoryStore& store);
+                            MemoryStore& store, std::optional<double> in_window = std::nullopt);
 
  private:
   const LanguageModels& models_;

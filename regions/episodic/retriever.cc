@@ -49,6 +49,41 @@ double Binding(const Query& query, const Fact& fact) {
   return -1.0;
 }
 
+std::optional<Recall> Score(const Query& query, const Fact& fact, size_t rank,
+                            const LanguageModels& models) {
+  const double binding = Binding(query, fact);
+  if (binding < 0) return std::nullopt;
+  // The first candidate value with a word the question did not already say.
+  const std::set<std::string> asked(query.cue.begin(), query.cue.end());
+  std::string answer;
+  for (const std::string& candidate : fact.candidates) {
+    std::vector<Token> tokens = Tokenize(candidate);
+    bool fresh = std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
+      return asked.count(models.lemmatizer.Stem(token.lower)) == 0;
+    });
+    if (fresh) {
+      answer = candidate;
+      break;
+    }
+  }
+  if (answer.empty()) return std::nullopt;
+
+  std::set<std::string> stems = Stems(fact.cue);
+  size_t shared = 0;
+  for (const std::string& stem : asked) shared += stems.count(stem);
+  size_t united = stems.size() + asked.size() - shared;
+  RetrievalTrace trace;
+  trace.fact_id = fact.id;
+  trace.binding = binding;
+  trace.overlap = united == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(united);
+  trace.specificity =
+      asked.empty() ? 0 : static_cast<double>(shared) / static_cast<double>(asked.size());
+  trace.recency = 1.0 / (1.0 + static_cast<double>(rank));
+  trace.score = 4 * trace.binding + trace.overlap + 0.5 * trace.specificity + 0.25 * trace.recency;
+  trace.source = "episodic";
+  return Recall{answer, fact, trace};
+}
+
 std::optional<Recall> Retrieve(const Query& query, MemoryStore& store,
                                const LanguageModels& models) {
   std::vector<Fact> candidates = store.Search(query.cue, kSearchLimit);
@@ -61,40 +96,11 @@ std::optional<Recall> Retrieve(const Query& query, MemoryStore& store,
                                [](const Fact& a, const Fact& b) { return a.id == b.id; }),
                    candidates.end());
 
-  std::set<std::string> asked(query.cue.begin(), query.cue.end());
   std::optional<Recall> best;
   for (size_t rank = 0; rank < candidates.size(); ++rank) {
-    const Fact& fact = candidates[rank];
-    if (fact.superseded_by != 0) continue;
-    double binding = Binding(query, fact);
-    if (binding < 0) continue;
-    // The first candidate value with a word the question did not already say.
-    std::string answer;
-    for (const std::string& candidate : fact.candidates) {
-      std::vector<Token> tokens = Tokenize(candidate);
-      bool fresh = std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
-        return asked.count(models.lemmatizer.Stem(token.lower)) == 0;
-      });
-      if (fresh) {
-        answer = candidate;
-        break;
-      }
-    }
-    if (answer.empty()) continue;
-
-    std::set<std::string> stems = Stems(fact.cue);
-    size_t shared = 0;
-    for (const std::string& stem : asked) shared += stems.count(stem);
-    size_t united = stems.size() + asked.size() - shared;
-    RetrievalTrace trace;
-    trace.fact_id = fact.id;
-    trace.binding = binding;
-    trace.overlap = united == 0 ? 0 : static_cast<double>(shared) / static_cast<double>(united);
-    trace.specificity = asked.empty() ? 0 : static_cast<double>(shared) / static_cast<double>(asked.size());
-    trace.recency = 1.0 / (1.0 + static_cast<double>(rank));
-    trace.score = 4 * trace.binding + trace.overlap + 0.5 * trace.specificity + 0.25 * trace.recency;
-    trace.source = "episodic";
-    if (!best || trace.score > best->trace.score) best = Recall{answer, fact, trace};
+    if (candidates[rank].superseded_by != 0) continue;
+    std::optional<Recall> recall = Score(query, candidates[rank], rank, models);
+    if (recall && (!best || recall->trace.score > best->trace.score)) best = std::move(recall);
   }
   return best;
 }

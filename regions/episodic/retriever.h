@@ -29,6 +29,13 @@ struct Recall {
   RetrievalTrace trace;   // score parts, source "episodic", for MemoryStore::Trace
 };
 
+// How well fact answers query, on the one scale every memory region ranks by (the hippo scores
+// the turns in its window with it too, so the two compare): nullopt when the binding vetoes
+// the fact or it has no value the question did not already say. rank: the fact's place among
+// the candidates, newest first (0 for the newest).
+std::optional<Recall> Score(const Query& query, const Fact& fact, size_t rank,
+                            const LanguageModels& models);
+
 // The best-scoring current fact that binds to query, or nullopt when none does.
 std::optional<Recall> Retrieve(const Query& query, MemoryStore& store,
                                const LanguageModels& models);

@@ -41,6 +41,8 @@ HippoModel<S>::HippoModel(const HippoConfig& cfg, unsigned long long seed)
   for (std::size_t i = 0; i < nw; i++) params_[i] = static_cast<S>(sd * normal());
   *p_.ws = 0;
   *p_.wr = 0;
+  *p_.wc = 0;
+  *p_.sink = 0;
   *p_.gain = 1;
 }
 
@@ -53,7 +55,9 @@ HippoParams<S> HippoModel<S>::views(S* base) const {
   S* scalars = base + (cfg_.shared ? dc : 2 * dc);
   v.ws = scalars;
   v.wr = scalars + 1;
-  v.gain = scalars + 2;
+  v.wc = scalars + 2;
+  v.sink = scalars + 3;
+  v.gain = scalars + 4;
   return v;
 }
 
@@ -66,39 +70,43 @@ template <typename S>
 void HippoModel<S>::attend(S* k, S* q, S* p, const HippoInput<S>& in) const {
   const int C = cfg_.C, D = cfg_.D, M = in.M;
   // q (D) = Wq h_q;  k (M, D) = h Wkᵀ
+  const S rq = InverseRms(in.hq, C);
   for (int d = 0; d < D; d++) {
     const S* w = p_.wq + static_cast<std::size_t>(d) * C;
     S acc = 0;
     for (int c = 0; c < C; c++) acc += w[c] * in.hq[c];
-    q[d] = acc;
+    q[d] = acc * rq;
   }
   for (int i = 0; i < M; i++) {
     const S* hi = in.h + static_cast<std::size_t>(i) * C;
+    const S ri = InverseRms(hi, C);
     for (int d = 0; d < D; d++) {
       const S* w = p_.wk + static_cast<std::size_t>(d) * C;
       S acc = 0;
       for (int c = 0; c < C; c++) acc += w[c] * hi[c];
-      k[static_cast<std::size_t>(i) * D + d] = acc;
+      k[static_cast<std::size_t>(i) * D + d] = acc * ri;
     }
   }
-  // p (M) = softmax(k·q / sqrt(D) + w_s s − w_r a / A), max-subtracted for float.
+  // p (M + 1) = softmax(k·q / sqrt(D) + w_s s − w_r a / A, then w_0), max-subtracted.
   const S inv_sqrt_d = S(1) / std::sqrt(static_cast<S>(D));
   const S inv_age = static_cast<S>(1.0 / cfg_.age_scale);
-  S mx = -INFINITY;
+  p[M] = *p_.sink;
+  S mx = p[M];
   for (int i = 0; i < M; i++) {
     S dotkq = 0;
     for (int d = 0; d < D; d++) dotkq += k[static_cast<std::size_t>(i) * D + d] * q[d];
-    p[i] = dotkq * inv_sqrt_d + *p_.ws * in.surprise[i] - *p_.wr * in.age[i] * inv_age;
+    p[i] = dotkq * inv_sqrt_d + *p_.ws * in.surprise[i] - *p_.wr * in.age[i] * inv_age +
+           (in.tokens[i] == in.query_token ? *p_.wc : S(0));
     mx = std::max(mx, p[i]);
   }
   S sum = 0;
-  for (int i = 0; i < M; i++) sum += (p[i] = std::exp(p[i] - mx));
-  for (int i = 0; i < M; i++) p[i] /= sum;
+  for (int i = 0; i <= M; i++) sum += (p[i] = std::exp(p[i] - mx));
+  for (int i = 0; i <= M; i++) p[i] /= sum;
 }
 
 template <typename S>
 void HippoModel<S>::read(S* bias, S* probs, const HippoInput<S>& in) const {
-  std::vector<S> k(static_cast<std::size_t>(in.M) * cfg_.D), q(cfg_.D), p(in.M);
+  std::vector<S> k(static_cast<std::size_t>(in.M) * cfg_.D), q(cfg_.D), p(in.M + 1);
   attend(k.data(), q.data(), p.data(), in);
   for (int i = 0; i < in.M; i++) bias[in.targets[i]] += *p_.gain * p[i];
   if (probs) std::copy(p.begin(), p.end(), probs);
@@ -110,7 +118,7 @@ S HippoModel<S>::forward(const HippoInput<S>& in) {
   in_ = in;
   k_.assign(static_cast<std::size_t>(in.M) * cfg_.D, S(0));
   q_.assign(cfg_.D, S(0));
-  att_.assign(in.M, S(0));
+  att_.assign(in.M + 1, S(0));
   attend(k_.data(), q_.data(), att_.data(), in);
   // probs (V) = softmax(cortex_logits + bias), bias scattered over the targets (repeats add).
   probs_.assign(in.cortex_logits, in.cortex_logits + in.V);
@@ -128,11 +136,12 @@ void HippoModel<S>::backward() {
   assert(has_forward_);
   const HippoInput<S>& in = in_;
   const int C = cfg_.C, D = cfg_.D, M = in.M;
-  if (M == 0) return;  // no vote, so nothing depends on the parameters
+  if (M == 0) return;  // the sink takes everything: no vote, nothing depends on the parameters
   // dbias[v] = dlogits[v] = probs[v] − [v = target]; only the targets' entries matter.
   auto dbias = [&](int v) { return probs_[v] - (v == in.target ? S(1) : S(0)); };
-  // bias[t_i] gets g p_i:  dg = Σ_i p_i dbias[t_i],  dp_i = g dbias[t_i].
-  std::vector<S> dscore(M);
+  // bias[t_i] gets g p_i:  dg = Σ_i p_i dbias[t_i],  dp_i = g dbias[t_i]; the sink votes
+  // nothing, dp_M = 0.
+  std::vector<S> dscore(M + 1, S(0));
   S dg = 0, pdp = 0;
   for (int i = 0; i < M; i++) {
     const S db = dbias(in.targets[i]);
@@ -141,33 +150,38 @@ void HippoModel<S>::backward() {
     pdp += att_[i] * dscore[i];
   }
   *dp_.gain += dg;
-  // Softmax backward: dscore_i = p_i (dp_i − Σ_j p_j dp_j).
-  for (int i = 0; i < M; i++) dscore[i] = att_[i] * (dscore[i] - pdp);
+  // Softmax backward: dscore_i = p_i (dp_i − Σ_j p_j dp_j), the sink included.
+  for (int i = 0; i <= M; i++) dscore[i] = att_[i] * (dscore[i] - pdp);
+  *dp_.sink += dscore[M];
   // score_i = k_i·q / sqrt(D) + w_s s_i − w_r a_i / A.
   const S inv_sqrt_d = S(1) / std::sqrt(static_cast<S>(D));
   const S inv_age = static_cast<S>(1.0 / cfg_.age_scale);
-  S dws = 0, dwr = 0;
+  S dws = 0, dwr = 0, dwc = 0;
   std::vector<S> dq(D, S(0)), dk(D);
   for (int i = 0; i < M; i++) {
     dws += dscore[i] * in.surprise[i];
     dwr -= dscore[i] * in.age[i] * inv_age;
+    if (in.tokens[i] == in.query_token) dwc += dscore[i];
     const S ds = dscore[i] * inv_sqrt_d;
     const S* ki = k_.data() + static_cast<std::size_t>(i) * D;
-    // dk_i = ds q, dq += ds k_i;  dWk (D, C) += dk_i ⊗ h_i.
+    // dk_i = ds q, dq += ds k_i;  dWk (D, C) += dk_i ⊗ h_i / rms(h_i).
     const S* hi = in.h + static_cast<std::size_t>(i) * C;
+    const S ri = InverseRms(hi, C);
     for (int d = 0; d < D; d++) {
       dq[d] += ds * ki[d];
-      const S dkd = ds * q_[d];
+      const S dkd = ds * q_[d] * ri;
       S* row = dp_.wk + static_cast<std::size_t>(d) * C;
       for (int c = 0; c < C; c++) row[c] += dkd * hi[c];
     }
   }
   *dp_.ws += dws;
   *dp_.wr += dwr;
-  // dWq (D, C) += dq ⊗ h_q; dp_.wq is dp_.wk when shared, so the two paths add there.
+  *dp_.wc += dwc;
+  // dWq (D, C) += dq ⊗ h_q / rms(h_q); dp_.wq is dp_.wk when shared, so the two paths add.
+  const S rq = InverseRms(in.hq, C);
   for (int d = 0; d < D; d++) {
     S* row = dp_.wq + static_cast<std::size_t>(d) * C;
-    for (int c = 0; c < C; c++) row[c] += dq[d] * in.hq[c];
+    for (int c = 0; c < C; c++) row[c] += dq[d] * rq * in.hq[c];
   }
 }
 

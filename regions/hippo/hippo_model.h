@@ -11,43 +11,62 @@
 //
 // The read, for memories i with hidden state h_i (C), surprise s_i (nats), age a_i (tokens ago,
 // >= 0) and target t_i (the token that followed memory i), at a query with hidden state h_q (C):
-//   k_i = Wk h_i (D)     q = Wq h_q (D)   (Wq is Wk itself when the projection is shared)
-//   score_i = k_i·q / sqrt(D) + w_s s_i − w_r a_i / A
-//   p = softmax(score) over the M memories
+//   k_i = Wk ĥ_i (D)     q = Wq ĥ_q (D)   (Wq is Wk itself when the projection is shared)
+//     where ĥ = h / rms(h): the states are read at unit RMS, so the scores start O(1)
+//   score_i = k_i·q / sqrt(D) + w_s s_i − w_r a_i / A + w_c [x_i = x_q]
+//     the last term is the copy chain: memory i's own token x_i is the token x_q at the query
+//     (just said), so its target is what followed it then ("Mary" -> "Ann")
+//   p = softmax over the M memories and a sink, whose score is the learned w_0: the read can
+//       abstain where no memory fits (most positions of a reply)
 //   bias[v] = g Σ_{i: t_i = v} p_i          (V, non-zero only at the memories' targets)
 // and, for meta-training, loss = −log softmax(cortex_logits + bias)[target].
+// Memory i is a remembered token: its hidden state h_i, its own token x_i, and the token t_i
+// that followed it.
 //
 // Templated on the scalar S (float to run and train, double for the gradient checks);
 // hippo_model.cc instantiates both. Matrices are row-major (OC, C), as in the cortex.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <vector>
 
 namespace brainhost::regions::hippo {
 
+// 1 / rms(h) over C values: keys and query are read from RMS-normalised states, so the scores
+// start O(1) whatever the cortex's output scale (its final states have an RMS near 3).
+template <typename S>
+S InverseRms(const S* h, int C) {
+  S ss = 0;
+  for (int c = 0; c < C; c++) ss += h[c] * h[c];
+  return S(1) / std::sqrt(ss / static_cast<S>(C) + static_cast<S>(1e-12));
+}
+
 struct HippoConfig {
   int C = 128;              // cortex width
   int D = 48;               // key/query width
-  bool shared = true;       // one projection W for keys and query (Wq = Wk): D·C + 3 params
+  bool shared = true;       // one projection W for keys and query (Wq = Wk): D·C + 5 params
   double age_scale = 256;   // A: ages are divided by it so w_r is O(1) per A tokens
 
   // True when C, D and A are positive.
   bool valid() const { return C > 0 && D > 0 && age_scale > 0; }
-  // D·C (shared) or 2·D·C, plus w_s, w_r, g: 6,147 for the default shape.
+  // D·C (shared) or 2·D·C, plus w_s, w_r, w_c, w_0, g: 6,149 for the default shape.
   std::size_t parameter_count() const {
-    return static_cast<std::size_t>(shared ? 1 : 2) * D * C + 3;
+    return static_cast<std::size_t>(shared ? 1 : 2) * D * C + 5;
   }
 };
 
 // Named views into one flat buffer (parameters, or their gradients: the same struct serves
-// both). Buffer order: wk (D, C), then wq (D, C) only when not shared, then w_s, w_r, g.
+// both). Buffer order: wk (D, C), then wq (D, C) only when not shared, then w_s, w_r, w_c,
+// w_0, g.
 template <typename S>
 struct HippoParams {
   S* wk = nullptr;   // (D, C) key projection
   S* wq = nullptr;   // (D, C) query projection; == wk when shared
   S* ws = nullptr;   // (1) surprise weight: surprising tokens are remembered more
   S* wr = nullptr;   // (1) recency weight: old memories fade (per A tokens)
+  S* wc = nullptr;   // (1) copy-chain weight: continue what was just copied
+  S* sink = nullptr; // (1) w_0, the score of abstaining
   S* gain = nullptr; // (1) g, how loudly the read votes into the logits
 };
 
@@ -59,8 +78,10 @@ struct HippoInput {
   const S* h = nullptr;             // (M, C) the cortex's final hidden states of the memories
   const S* surprise = nullptr;      // (M) s_i, nats
   const S* age = nullptr;           // (M) a_i, tokens ago, >= 0
+  const int* tokens = nullptr;      // (M) x_i, the memory's own token
   const int* targets = nullptr;     // (M) t_i in [0, V)
   const S* hq = nullptr;            // (C) the query's hidden state
+  int query_token = -1;             // x_q, the token at the query position
   int V = 0;                        // vocabulary size
   const S* cortex_logits = nullptr; // (V) the frozen cortex's logits at the query
   int target = 0;                   // the true next token, in [0, V)
@@ -70,8 +91,8 @@ template <typename S>
 class HippoModel {
  public:
   // Parameters initialised deterministically from seed (the same on every platform): W from
-  // N(0, 1/C), so k and q have unit-variance components for unit-variance hidden states, and
-  // the scores start O(1); w_s = w_r = 0 (no prior on surprise or age), g = 1.
+  // N(0, 1/C), so k and q have unit-variance components, and the scores start O(1);
+  // w_s = w_r = w_c = w_0 = 0 (no prior on surprise, age, copying or abstaining), g = 1.
   // REQUIRES: cfg.valid().
   HippoModel(const HippoConfig& cfg, unsigned long long seed);
   HippoModel(const HippoModel&) = delete;  // the views point into this object's buffers
@@ -86,8 +107,8 @@ class HippoModel {
   const HippoParams<S>& p() const { return p_; }
   const HippoParams<S>& dp() const { return dp_; }
 
-  // bias (V) += the read's vote (see the file comment); probs (M) = p, may be null. The
-  // inference path: caches nothing, ignores in.cortex_logits and in.target.
+  // bias (V) += the read's vote (see the file comment); probs (M + 1) = p, the sink's last, may
+  // be null. Caches nothing, ignores in.cortex_logits and in.target.
   void read(S* bias, S* probs, const HippoInput<S>& in) const;
 
   // The meta-training loss −log softmax(cortex_logits + bias)[target]. Caches k (M, D),
@@ -102,7 +123,7 @@ class HippoModel {
 
  private:
   HippoParams<S> views(S* base) const;
-  // k (M, D), q (D), p (M) for in; the shared first half of read and forward.
+  // k (M, D), q (D), p (M + 1) for in; the shared first half of read and forward.
   void attend(S* k, S* q, S* p, const HippoInput<S>& in) const;
 
   HippoConfig cfg_;
@@ -110,7 +131,7 @@ class HippoModel {
   HippoParams<S> p_, dp_;
   // Cached by forward for backward.
   HippoInput<S> in_;
-  std::vector<S> k_, q_, att_, probs_;  // (M, D), (D), (M), (V)
+  std::vector<S> k_, q_, att_, probs_;  // (M, D), (D), (M + 1), (V)
   bool has_forward_ = false;
 };
 

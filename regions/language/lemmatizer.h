@@ -33,7 +33,8 @@ class Lemmatizer {
   // possessive "'s" or "'". Used for question/answer words that must stay readable.
   std::string Lemma(std::string_view lower) const;
 
-  // The cue stem of lower: Snowball's stem of Lemma(lower).
+  // The cue stem of lower: Snowball's stem of Lemma(lower). Not thread-safe, const as it is:
+  // the Snowball stemmer writes its own buffer, so each thread needs its own Lemmatizer.
   std::string Stem(std::string_view lower) const;
 
   size_t irregular_count() const { return irregular_.size(); }

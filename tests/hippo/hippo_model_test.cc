@@ -32,13 +32,16 @@ double gradient_check(bool shared, int target) {
   // Non-zero scalars so every term of the score and the vote is exercised.
   *model.p().ws = 0.7;
   *model.p().wr = 1.3;
+  *model.p().sink = 0.4;
   *model.p().gain = 2.5;
   const std::vector<double> h = random_normal(kM * kC, 1), hq = random_normal(kC, 2),
                             logits = random_normal(kV, 3);
   const std::vector<double> surprise = {0.5, 3.0, 1.2, 7.5, 0.1}, age = {0, 5, 40, 12, 3};
   const std::vector<int> targets = {2, 5, 2, 0, 2};  // three memories vote for token 2
-  hp::HippoInput<double> in{kM, h.data(), surprise.data(), age.data(), targets.data(),
-                            hq.data(), kV, logits.data(), target};
+  const std::vector<int> tokens = {4, 1, 3, 1, 6};   // two memories continue token 1
+  *model.p().wc = 0.9;
+  hp::HippoInput<double> in{kM, h.data(), surprise.data(), age.data(), tokens.data(),
+                            targets.data(), hq.data(), 1, kV, logits.data(), target};
   model.zero_grad();
   model.forward(in);
   model.backward();
@@ -50,7 +53,8 @@ hp::HippoInput<float> make_input(int M, const std::vector<float>& h, const std::
                                  const std::vector<float>& a, const std::vector<int>& t,
                                  const std::vector<float>& hq, const std::vector<float>& logits,
                                  int target) {
-  return {M, h.data(), s.data(), a.data(), t.data(), hq.data(),
+  static const std::vector<int> none(4096, -1);  // no memory's token is the query's
+  return {M, h.data(), s.data(), a.data(), none.data(), t.data(), hq.data(), 0,
           static_cast<int>(logits.size()), logits.data(), target};
 }
 
@@ -58,10 +62,10 @@ hp::HippoInput<float> make_input(int M, const std::vector<float>& h, const std::
 
 TEST_CASE("hippo parameter count: ~6K shared at the default shape") {
   hp::HippoConfig cfg;
-  CHECK(cfg.parameter_count() == 48 * 128 + 3);  // 6,147
+  CHECK(cfg.parameter_count() == 48 * 128 + 5);  // 6,149
   cfg.shared = false;
   cfg.D = 64;
-  CHECK(cfg.parameter_count() == 2 * 64 * 128 + 3);  // 16,387
+  CHECK(cfg.parameter_count() == 2 * 64 * 128 + 5);  // 16,389
   hp::HippoModel<float> model(cfg, 1);
   CHECK(model.p().wq == model.p().wk + 64 * 128);
   CHECK(*model.p().gain == 1.0f);
@@ -87,7 +91,8 @@ TEST_CASE("hippo gradient: every parameter, separate key and query projections")
 TEST_CASE("hippo with no memories: the cortex's loss and zero gradients") {
   hp::HippoModel<double> model(hp::HippoConfig{}, 3);
   const std::vector<double> logits = {0.0, 1.0, 2.0}, hq = random_normal(128, 4);
-  hp::HippoInput<double> in{0, nullptr, nullptr, nullptr, nullptr, hq.data(), 3, logits.data(), 1};
+  hp::HippoInput<double> in{0,       nullptr, nullptr, nullptr, nullptr,
+                            nullptr, hq.data(), 0,       3,       logits.data(), 1};
   const double loss = model.forward(in);
   CHECK(loss == doctest::Approx(-1.0 + std::log(1.0 + std::exp(1.0) + std::exp(2.0))));
   model.backward();
@@ -113,10 +118,10 @@ TEST_CASE("hippo vote: a query equal to a memory's state makes its target the ar
   }
   for (int j : {0, 7, 19}) {
     const std::vector<float> hq(h.begin() + j * C, h.begin() + (j + 1) * C);
-    std::vector<float> bias(V, 0.0f), p(M);
+    std::vector<float> bias(V, 0.0f), p(M + 1);
     model.read(bias.data(), p.data(), make_input(M, h, s, a, t, hq, logits, 0));
     CHECK(std::max_element(p.begin(), p.end()) - p.begin() == j);
-    CHECK(p[j] > 0.9f);
+    CHECK(p[j] > 0.8f);  // the other memories and the sink share the rest
     for (int v = 0; v < V; v++) logits[v] += bias[v];
     CHECK(std::max_element(logits.begin(), logits.end()) - logits.begin() == t[j]);
     for (int v = 0; v < V; v++) logits[v] -= bias[v];

@@ -1,0 +1,181 @@
+// `brainhost bench recall`: does the brain remember what it was told earlier in a conversation?
+//
+// Held-out teach → distract → probe episodes (hippo/episodes.h: values never seen in training)
+// are chatted through the graph, one session each, in four arrangements of the memory regions:
+// both on, both off (the frozen cortex alone), the hippo alone and the episodic store alone. A
+// probe is recalled when its reply says the taught value; a distractor's reply that says it is
+// a false recall. Then a live run: fresh episodes through config/ab-memory.toml's two variants,
+// logged in a brain `brainhost ab report` can read.
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "brain/brain.h"
+#include "cli/commands.h"
+#include "graph/graph_config.h"
+#include "hippo/episodes.h"
+#include "stats.h"
+#include "turn/session.h"
+
+namespace brainhost {
+namespace {
+
+namespace hippo = regions::hippo;
+
+struct Mode {
+  const char* name;
+  std::vector<std::string> disable;
+};
+
+struct Tally {
+  int recalled = 0, probes = 0, false_recalls = 0, distractors = 0;
+  std::vector<double> latency_ms;  // every turn's
+  double fraction() const { return probes > 0 ? double(recalled) / probes : 0; }
+};
+
+// The graph with only `mode` as its experiment, so every session runs it and the turn log
+// names it.
+GraphConfig Arranged(const GraphConfig& graph, const std::string& experiment, const Mode& mode) {
+  GraphConfig g = graph;
+  ExperimentDecl e;
+  e.name = experiment;
+  VariantDecl v;
+  v.name = mode.name;
+  v.disable = mode.disable;
+  e.variants.push_back(v);
+  g.experiment = e;
+  return g;
+}
+
+// Chats each episode in a session of its own; returns false (with a message) on a host error.
+bool Chat(const GraphConfig& graph, const PluginRegistry& registry, Brain* brain,
+          const std::vector<hippo::Episode>& episodes, const std::string& prefix, Tally* tally) {
+  for (std::size_t i = 0; i < episodes.size(); i++) {
+    const hippo::Episode& e = episodes[i];
+    std::unique_ptr<Session> session;
+    Status s = Session::Start(graph, registry, brain, prefix + std::to_string(i), &session);
+    for (std::size_t t = 0; s.ok() && t <= e.exchanges.size(); t++) {
+      const bool probe = t == e.exchanges.size();
+      TurnResult result;
+      s = session->Say(probe ? e.probe : e.exchanges[t].user, &result);
+      if (!s.ok()) break;
+      tally->latency_ms.push_back(result.latency_ms);
+      const bool says = hippo::SaysValue(result.outcome.reply, e.value);
+      if (probe) {
+        tally->probes++;
+        tally->recalled += says;
+      } else if (t > 0) {
+        tally->distractors++;
+        tally->false_recalls += says;
+      }
+    }
+    if (!s.ok()) {
+      std::cerr << "brainhost: " << s.message() << "\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+int RunBenchRecall(const GlobalOptions& global, const BenchRecallOptions& o) {
+  Context context;
+  if (Status s = LoadContext(global, &context); !s.ok()) {
+    std::cerr << "brainhost: " << s.message() << "\n";
+    return kExitUsage;
+  }
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("brainhost-recall-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  const std::vector<hippo::Episode> held_out = hippo::MakeEpisodes(o.episodes, true, o.seed);
+  const Mode modes[] = {{"on", {}},
+                        {"off", {"hippo", "episodic"}},
+                        {"hippo", {"episodic"}},
+                        {"episodic", {"hippo"}}};
+  std::map<std::string, Tally> tallies;
+  for (const Mode& mode : modes) {
+    std::unique_ptr<Brain> brain;
+    Status s = Brain::Open((dir / (std::string(mode.name) + ".db")).string(), &brain);
+    if (!s.ok()) {
+      std::cerr << "brainhost: " << s.message() << "\n";
+      fs::remove_all(dir);
+      return kExitFailure;
+    }
+    std::cerr << "bench recall: " << held_out.size() << " held-out episodes, memory "
+              << mode.name << " ...\n";
+    if (!Chat(Arranged(context.graph, "recall", mode), context.registry, brain.get(), held_out,
+              std::string("recall-") + mode.name + "-", &tallies[mode.name])) {
+      fs::remove_all(dir);
+      return kExitFailure;
+    }
+  }
+
+  // Live: fresh episodes through the A/B pair, into one brain the ab report reads.
+  const std::string live_path = o.live_brain.empty() ? (dir / "live.db").string() : o.live_brain;
+  std::map<std::string, Tally> live;
+  {
+    std::unique_ptr<Brain> brain;
+    Status s = Brain::Open(live_path, &brain);
+    if (!s.ok()) {
+      std::cerr << "brainhost: " << s.message() << "\n";
+      fs::remove_all(dir);
+      return kExitFailure;
+    }
+    const std::vector<hippo::Episode> chats = hippo::MakeEpisodes(o.live, true, o.seed + 1);
+    for (const Mode& mode : {modes[0], modes[1]}) {
+      if (!Chat(Arranged(context.graph, "memory-ablation", mode), context.registry, brain.get(),
+                chats, std::string("live-") + mode.name + "-", &live[mode.name])) {
+        fs::remove_all(dir);
+        return kExitFailure;
+      }
+    }
+  }
+
+  std::vector<double> on = tallies["on"].latency_ms, episodic = tallies["episodic"].latency_ms;
+  std::sort(on.begin(), on.end());
+  std::sort(episodic.begin(), episodic.end());
+  const double p50_on = NearestRank(on, 50), p99_on = NearestRank(on, 99);
+  const double p50_ep = NearestRank(episodic, 50), p99_ep = NearestRank(episodic, 99);
+  std::printf("bench recall: %d held-out episodes (teach, 2 distractors, probe), values never "
+              "seen in training\n", o.episodes);
+  for (const Mode& mode : modes) {
+    const Tally& t = tallies[mode.name];
+    std::printf("  memory %-9s recall %5.1f%% (%d/%d)  false recalls %d of %d distractor "
+                "replies\n", mode.name, 100 * t.fraction(), t.recalled, t.probes,
+                t.false_recalls, t.distractors);
+  }
+  std::printf("  live chat (%s): on %d/%d, off %d/%d, false recalls on %d, off %d\n",
+              live_path.c_str(), live["on"].recalled, live["on"].probes, live["off"].recalled,
+              live["off"].probes, live["on"].false_recalls, live["off"].false_recalls);
+  std::printf("  turn latency p50/p99 (ms): memory on %.2f / %.2f, episodic alone %.2f / %.2f;"
+              " the hippo adds %.2f / %.2f\n", p50_on, p99_on, p50_ep, p99_ep, p50_on - p50_ep,
+              p99_on - p99_ep);
+  if (o.json) {
+    nlohmann::json j{{"recall_on", tallies["on"].fraction()},
+                     {"recall_off", tallies["off"].fraction()},
+                     {"recall_hippo", tallies["hippo"].fraction()},
+                     {"recall_episodic", tallies["episodic"].fraction()},
+                     {"live_on", live["on"].recalled},
+                     {"live_off", live["off"].recalled},
+                     {"live_n", live["on"].probes},
+                     {"false_recalls", live["on"].false_recalls + tallies["on"].false_recalls},
+                     {"turn_p50_ms", p50_on},
+                     {"turn_p99_ms", p99_on},
+                     {"hippo_p50_ms", p50_on - p50_ep},
+                     {"hippo_p99_ms", p99_on - p99_ep}};
+    std::cout << j.dump() << std::endl;
+  }
+  fs::remove_all(dir);
+  return kExitOk;
+}
+
+}  // namespace brainhost

@@ -1,0 +1,166 @@
+// hippo: the within-conversation memory (regions/hippo) as a plugin.
+//
+// Put it after a perceiving cortex node (it reads cortex.tokens, cortex.surprise, cortex.hidden
+// and cortex.word_surprise: cortex_slots.h) and before the generating one, which reads the
+// memories it publishes (hippo_slots.h) and votes with them at every reply token. It never
+// answers: what it remembers comes out in the cortex's words. It remembers the user's
+// declarative lines of this session (one instance per session), and for a question about the
+// user publishes the memories it selected and their match on the episodic store's scale, which
+// the episodic node after it compares with its own.
+//
+// Settings (all optional):
+//   weights   the meta-trained read (default <models>/hippo/hippo.bin; `brainhost train hippo`)
+//   models    the language models' directory (default <models>/language)
+//   tokenizer the cortex's tokenizer (default <models>/tokenizer/tokenizer.model): a line's last
+//             token votes for its newline
+//   window    how many user turns back a line is remembered (default 16, as the cortex's history)
+#include <brainhost/region.hpp>
+
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cortex_slots.h"
+#include "hippo/hippo_file.h"
+#include "hippo/hippo_memory.h"
+#include "hippo/hippo_read.h"
+#include "hippo_slots.h"
+#include "language/language_models.h"
+#include "model_dir.h"
+#include "tokenizer/tokenizer.h"
+
+namespace {
+
+using namespace brainhost;
+namespace hp = regions::hippo;
+
+bh_tensor Tensor(bh_dtype dtype, const void* data, int64_t rows, int64_t cols = 0) {
+  bh_tensor t{};
+  t.struct_size = sizeof(bh_tensor);
+  t.dtype = dtype;
+  t.ndim = cols > 0 ? 2 : 1;
+  t.shape[0] = rows;
+  t.shape[1] = cols;
+  t.data = data;
+  return t;
+}
+
+int NewlineOf(const sdk::Config& config) {
+  const std::string path = config.get_or(
+      "tokenizer", (plugins::ModelRoot() / "tokenizer" / "tokenizer.model").string());
+  return regions::Tokenizer::Load(path).newline_id();
+}
+
+int WindowSetting(const sdk::Config& config) {
+  const double value = config.number_or("window", 16);
+  if (value != std::floor(value) || value < 1 || value > 1e6) {
+    throw sdk::Error(BH_ERR_INVALID_ARGUMENT, "setting 'window' must be a whole number >= 1");
+  }
+  return static_cast<int>(value);
+}
+
+hp::HippoWeights LoadWeights(const sdk::Config& config) {
+  const std::string path =
+      config.get_or("weights", (plugins::ModelRoot() / "hippo" / "hippo.bin").string());
+  try {
+    return hp::LoadHippo(path);
+  } catch (const std::exception& e) {
+    throw sdk::Error(BH_ERR_NOT_FOUND, std::string(e.what()) +
+                                           " (train it with `brainhost train hippo`, or set "
+                                           "the region's `weights`)");
+  }
+}
+
+class Hippo : public sdk::Region {
+ public:
+  Hippo(const sdk::Host& host, const sdk::Config& config)
+      : host_(host),
+        weights_(LoadWeights(config)),
+        model_(weights_.config, 0),
+        models_(regions::LanguageModels::Load(plugins::ModelDir(config, "language"))),
+        memory_(models_, NewlineOf(config), WindowSetting(config)) {
+    model_.parameters() = weights_.params;
+  }
+
+  void turn(sdk::Turn& turn) override {
+    const std::optional<bh_tensor> tokens = turn.tensor(plugins::kCortexTokens);
+    const std::optional<bh_tensor> surprise = turn.tensor(plugins::kCortexSurprise);
+    const std::optional<bh_tensor> hidden = turn.tensor(plugins::kCortexHidden);
+    if (!tokens || !surprise || !hidden) {
+      if (!warned_) host_.log(BH_LOG_WARN, "no cortex perceived this turn: nothing to remember");
+      warned_ = true;
+      return;
+    }
+    const int64_t n = tokens->shape[0];
+    const int C = weights_.config.C;
+    if (tokens->dtype != BH_DTYPE_I32 || surprise->dtype != BH_DTYPE_F32 ||
+        hidden->dtype != BH_DTYPE_F32 || hidden->ndim != 2 || surprise->shape[0] != n ||
+        hidden->shape[0] != n || hidden->shape[1] != C) {
+      throw sdk::Error(BH_ERR_INVALID_ARGUMENT,
+                       "the cortex's perception does not fit the hippo (width " +
+                           std::to_string(C) + ")");
+    }
+    const std::optional<std::vector<double>> word_surprise = plugins::CortexWordSurprise(turn);
+    const hp::PerceivedLine line{static_cast<int>(n),
+                                 C,
+                                 static_cast<const int*>(tokens->data),
+                                 static_cast<const float*>(surprise->data),
+                                 static_cast<const float*>(hidden->data),
+                                 word_surprise ? &*word_surprise : nullptr};
+    std::optional<hp::Selection> selected =
+        memory_.Hear(static_cast<int64_t>(turn.index()), turn.user_text(), line);
+    if (!selected) return;
+    // The tensors borrow prepared_, which stays untouched until this instance's next turn.
+    prepared_ = hp::Prepare(model_, selected->input());
+    const int64_t M = static_cast<int64_t>(prepared_.targets.size());
+    turn.set_tensor(plugins::kHippoKeys, Tensor(BH_DTYPE_F32, prepared_.keys.data(), M, C));
+    turn.set_tensor(plugins::kHippoKeyBias, Tensor(BH_DTYPE_F32, prepared_.key_bias.data(), M));
+    turn.set_tensor(plugins::kHippoTokens, Tensor(BH_DTYPE_I32, prepared_.tokens.data(), M));
+    turn.set_tensor(plugins::kHippoTargets, Tensor(BH_DTYPE_I32, prepared_.targets.data(), M));
+    turn.set_signal(plugins::kHippoCopy, prepared_.copy);
+    turn.set_signal(plugins::kHippoSink, prepared_.sink);
+    turn.set_signal(plugins::kHippoGain, prepared_.gain);
+    turn.set_signal(plugins::kHippoMatch, selected->match);
+  }
+
+ private:
+  sdk::Host host_;
+  hp::HippoWeights weights_;
+  hp::HippoModel<float> model_;
+  regions::LanguageModels models_;
+  hp::HippoMemory memory_;
+  hp::PreparedMemory prepared_;
+  bool warned_ = false;
+};
+
+constexpr bh_slot_decl kReads[] = {
+    {plugins::kCortexTokens, BH_SLOT_TENSOR},
+    {plugins::kCortexSurprise, BH_SLOT_TENSOR},
+    {plugins::kCortexHidden, BH_SLOT_TENSOR},
+    {plugins::kCortexWordSurprise, BH_SLOT_TENSOR},
+};
+constexpr bh_slot_decl kWrites[] = {
+    {plugins::kHippoKeys, BH_SLOT_TENSOR},    {plugins::kHippoKeyBias, BH_SLOT_TENSOR},
+    {plugins::kHippoTokens, BH_SLOT_TENSOR},  {plugins::kHippoTargets, BH_SLOT_TENSOR},
+    {plugins::kHippoCopy, BH_SLOT_SIGNAL},    {plugins::kHippoSink, BH_SLOT_SIGNAL},
+    {plugins::kHippoGain, BH_SLOT_SIGNAL},    {plugins::kHippoMatch, BH_SLOT_SIGNAL},
+};
+
+constexpr bh_region_descriptor kHippo = {
+    sizeof(bh_region_descriptor),
+    BH_ABI_VERSION_INIT,
+    "brainhost.hippo",
+    "hippo",
+    "1.0.0",
+    "remembers what the user said earlier in the conversation and votes it into the cortex",
+    BH_CAP_OBSERVE | BH_CAP_BIAS_LOGITS,
+    kReads,
+    4,
+    kWrites,
+    8,
+};
+
+}  // namespace
+
+BRAINHOST_DEFINE_LIBRARY(brainhost::sdk::factory<Hippo>(&kHippo))

@@ -1,0 +1,42 @@
+// Synthetic teach → distract → probe episodes, on which the hippo is meta-trained and measured.
+//
+//   U: my sister's name is Mary Ann.        teach: a fact, its value drawn afresh
+//   G: Mary Ann! I'll remember that.
+//   U: how's your day going?                two distractors, at least one a question
+//   G: Pretty calm so far, thanks for asking.
+//   U: i'm a nurse.
+//   G: A nurse, impressive.
+//   U: what's my sister's name?             probe: a wh-question about the taught fact
+//   G: Your sister's name is Mary Ann.      answer: the value, said back
+//
+// The sentences are the corpus's own templates (corpus/phrasings.h), the values its lexicon's
+// (corpus/lexicon.h): nine topics whose value is a thing one can be asked back (a name, a pet's
+// or relative's name, a city, a job, a hobby, a food, a drink, a colour), and one name in three
+// is a double name ("Mary Ann") so values of several tokens are common. Because every episode
+// draws its value afresh, nothing but storing and retrieving it lowers the loss on the answer.
+// Validation episodes draw only held-out values (corpus/partition.h), so no validation value
+// is ever seen in training.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cortex/prompt.h"
+
+namespace brainhost::regions::hippo {
+
+struct Episode {
+  std::vector<cortex::Exchange> exchanges;  // the teach, then the distractors, with replies
+  std::string probe;                        // the question
+  std::string answer;                       // a reply to it that says the value
+  std::string value;                        // the taught value, as told ("Mary Ann")
+};
+
+// count episodes from seed; validation ? held-out values only : training values only.
+std::vector<Episode> MakeEpisodes(int count, bool validation, std::uint64_t seed);
+
+// True when reply says value: its words in order, case-insensitively, as whole words.
+bool SaysValue(std::string_view reply, std::string_view value);
+
+}  // namespace brainhost::regions::hippo

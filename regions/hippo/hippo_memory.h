@@ -1,0 +1,78 @@
+// HippoMemory: what the hippo remembers of a conversation, and which of it a question reads.
+//
+// It hears every user line with what the cortex perceived of it (the tokens, their surprise
+// and final hidden states: plugins/cortex_slots.h), and remembers the declarative ones with
+// their tokens; questions are not facts, and the system's replies are never heard. A question
+// about the user ("my", "i"; never "your") selects memories: the remembered lines the episodic
+// retriever's Score binds to it (subject and relation, cue overlap: episodic/retriever.h), or,
+// when none binds (a paraphrase: "what city am i in?" after "i grew up in Oslo"), every
+// remembered line, left to the learned read to tell apart. Memory j of a line is token j's
+// hidden state, voting for token j + 1 (the last for the newline that ended the line), with
+// the surprise of that next token and its age in user tokens. The match is on the episodic
+// store's scale, so the two memories compare. Lines older than the window are forgotten; the
+// episodic store keeps them.
+//
+// What it is not: no parameters and no read (hippo_model.h, hippo_read.h).
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "hippo/hippo_model.h"
+#include "language/language_models.h"
+#include "memory/memory_store.h"
+
+namespace brainhost::regions::hippo {
+
+// What the cortex perceived of one user line, borrowed (n tokens, C the cortex width).
+struct PerceivedLine {
+  int n = 0, C = 0;
+  const int* tokens = nullptr;      // (n)
+  const float* surprise = nullptr;  // (n) nats
+  const float* hidden = nullptr;    // (n, C)
+  const std::vector<double>* word_surprise = nullptr;  // per word of the line, or null
+};
+
+// The memories a question selected: the tokens of one or more remembered lines.
+struct Selection {
+  double match = 0;           // the best line's Score (episodic/retriever.h); 0 when none bound
+  std::vector<float> h;       // (M, C)
+  std::vector<float> surprise, age;  // (M)
+  std::vector<int> tokens, targets;  // (M)
+  // The read's input over these memories (no query, logits or target yet).
+  HippoInput<float> input() const;
+};
+
+class HippoMemory {
+ public:
+  // models must outlive the memory. newline: the cortex's newline token, which the last token
+  // of a line votes for. window: how many user turns back a line is remembered.
+  HippoMemory(const LanguageModels& models, int newline, int window);
+
+  // One user turn (turn indices increasing). Returns the selection when line is a question
+  // about the user and lines are remembered; remembers line when it is not a question.
+  std::optional<Selection> Hear(std::int64_t turn_index, std::string_view line,
+                                const PerceivedLine& perceived);
+
+  // How many lines are remembered now.
+  std::size_t size() const { return lines_.size(); }
+
+ private:
+  struct Line {
+    std::int64_t turn_index = 0;
+    std::int64_t first_token = 0;  // user tokens heard before it
+    std::optional<Fact> fact;  // what the episodic encoder reads in it, if anything
+    std::vector<int> tokens;
+    std::vector<float> surprise, hidden;  // (n), (n, C)
+  };
+
+  const LanguageModels& models_;
+  int newline_, window_;
+  std::int64_t heard_ = 0;  // user tokens heard so far
+  std::deque<Line> lines_;  // oldest first
+};
+
+}  // namespace brainhost::regions::hippo

@@ -1,0 +1,79 @@
+#include "hippo/meta_training.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace brainhost::regions::hippo {
+namespace {
+
+// The perceive node's view of a line: what plugins/cortex publishes.
+struct Heard {
+  cortex::Perception perception;
+  std::vector<double> word_surprise;
+  PerceivedLine view(int C) const {
+    return {static_cast<int>(perception.tokens.size()), C, perception.tokens.data(),
+            perception.surprise.data(), perception.hidden.data(),
+            word_surprise.empty() ? nullptr : &word_surprise};
+  }
+};
+
+Heard Perceive(cortex::CortexRegion& cortex, const std::vector<cortex::Exchange>& history,
+               const std::string& line) {
+  Heard h{cortex.Perceive(history, line), {}};
+  h.word_surprise.assign(h.perception.word_surprise.begin(), h.perception.word_surprise.end());
+  return h;
+}
+
+}  // namespace
+
+std::optional<Example> PlayEpisode(cortex::CortexRegion& cortex, const LanguageModels& models,
+                                   const Episode& episode, int window) {
+  const int C = cortex.config().dim;
+  cortex.NewConversation();
+  HippoMemory memory(models, cortex.tokenizer().newline_id(), window);
+  std::vector<cortex::Exchange> history;
+  for (const cortex::Exchange& x : episode.exchanges) {
+    const Heard heard = Perceive(cortex, history, x.user);
+    memory.Hear(x.turn_index, x.user, heard.view(C));
+    history.push_back(x);
+  }
+  const std::int64_t probe_index = static_cast<std::int64_t>(history.size());
+  const Heard heard = Perceive(cortex, history, episode.probe);
+  std::optional<Selection> selected = memory.Hear(probe_index, episode.probe, heard.view(C));
+  if (!selected) return std::nullopt;
+  Example out{std::move(*selected), cortex.Trace(history, episode.probe, episode.answer)};
+  if (out.answer.empty()) return std::nullopt;
+  return out;
+}
+
+void ExampleLoss(HippoModel<float>& model, const Example& example, bool backward, LossSum& sum) {
+  HippoInput<float> in = example.memories.input();
+  std::vector<float> bias;
+  for (const cortex::TracePosition& at : example.answer) {
+    in.hq = at.hidden.data();
+    in.query_token = at.token;
+    in.V = static_cast<int>(at.logits.size());
+    in.cortex_logits = at.logits.data();
+    in.target = at.target;
+    const float loss = model.forward(in);
+    sum.loss += loss;
+    sum.positions += 1;
+    bias.assign(at.logits.begin(), at.logits.end());
+    model.read(bias.data(), nullptr, in);
+    sum.correct += std::max_element(bias.begin(), bias.end()) - bias.begin() == at.target;
+    if (backward) model.backward();
+  }
+}
+
+void Adam::step(std::vector<float>& params, const std::vector<float>& grads, double lr) {
+  constexpr double kBeta1 = 0.9, kBeta2 = 0.999, kEps = 1e-8;
+  t_++;
+  const double c1 = 1 - std::pow(kBeta1, t_), c2 = 1 - std::pow(kBeta2, t_);
+  for (std::size_t i = 0; i < params.size(); i++) {
+    m_[i] = kBeta1 * m_[i] + (1 - kBeta1) * grads[i];
+    v_[i] = kBeta2 * v_[i] + (1 - kBeta2) * grads[i] * grads[i];
+    params[i] -= static_cast<float>(lr * (m_[i] / c1) / (std::sqrt(v_[i] / c2) + kEps));
+  }
+}
+
+}  // namespace brainhost::regions::hippo

@@ -1,0 +1,55 @@
+// Meta-training the hippo (issue 5): an episode played through the frozen cortex gives one
+// example, the memories the probe selected and the answer as the cortex reads it; the loss is
+// the cross-entropy of the answer's tokens under the cortex's logits plus the hippo's vote
+// (hippo_model.h). The cortex's logits carry the recall penalty (cortex_region.h), so the
+// answer's value costs ~20 nats more than the cortex alone would pay, and only a read that
+// finds it in the memories and votes for it loudly earns it back.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "cortex/cortex_region.h"
+#include "hippo/episodes.h"
+#include "hippo/hippo_memory.h"
+#include "hippo/hippo_model.h"
+#include "language/language_models.h"
+
+namespace brainhost::regions::hippo {
+
+struct Example {
+  Selection memories;
+  std::vector<cortex::TracePosition> answer;  // the answer's tokens and the newline after it
+};
+
+// Plays episode as the graph would: each user line perceived by cortex after the exchanges
+// before it and heard by a fresh HippoMemory (window user turns), then the answer traced.
+// nullopt when the probe selects no memories (the gate refused it) or the answer does not fit.
+std::optional<Example> PlayEpisode(cortex::CortexRegion& cortex, const LanguageModels& models,
+                                   const Episode& episode, int window);
+
+struct LossSum {
+  double loss = 0;     // summed over positions
+  double positions = 0;
+  double correct = 0;  // positions whose argmax of logits + vote is the answer's token
+  double mean() const { return positions > 0 ? loss / positions : 0; }
+  double accuracy() const { return positions > 0 ? correct / positions : 0; }
+};
+
+// Adds the example's loss, summed over its positions, to sum; with backward also accumulates
+// its gradient into model.gradients().
+void ExampleLoss(HippoModel<float>& model, const Example& example, bool backward, LossSum& sum);
+
+// Adam (no weight decay) over a flat buffer.
+class Adam {
+ public:
+  explicit Adam(std::size_t n) : m_(n, 0.0), v_(n, 0.0) {}
+  void step(std::vector<float>& params, const std::vector<float>& grads, double lr);
+
+ private:
+  std::vector<double> m_, v_;
+  int t_ = 0;
+};
+
+}  // namespace brainhost::regions::hippo
