@@ -18,6 +18,8 @@
 
 #include <brainhost/region.hpp>
 
+#include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <vector>
 
@@ -30,6 +32,18 @@ inline constexpr char kCortexTokenWords[] = "cortex.token_words";
 inline constexpr char kCortexWordSurprise[] = "cortex.word_surprise";
 inline constexpr char kCortexMeanSurprise[] = "cortex.mean_surprise";
 inline constexpr char kHippoLogitBias[] = "hippo.logit_bias";
+
+// A tensor descriptor over data, borrowed, for Turn::set_tensor (the cortex's and the hippo's).
+inline bh_tensor Tensor(bh_dtype dtype, const void* data, std::initializer_list<int64_t> shape) {
+  bh_tensor t{};
+  t.struct_size = sizeof(bh_tensor);
+  t.dtype = dtype;
+  t.ndim = static_cast<uint32_t>(shape.size());
+  size_t i = 0;
+  for (int64_t d : shape) t.shape[i++] = d;
+  t.data = data;
+  return t;
+}
 
 // The cortex's per-word surprise of this turn's line, or nullopt when no cortex published one
 // (the memory regions then rank words by the unigram model). The regions also check that it

@@ -33,6 +33,13 @@ inline std::filesystem::path ModelDir(const sdk::Config& config, const std::stri
   return ModelRoot() / name;
 }
 
+// The file a setting names, else <models>/folder/file.
+inline std::filesystem::path PathSetting(const sdk::Config& config, const char* key,
+                                         const char* folder, const char* file) {
+  if (auto value = config.get(key)) return std::filesystem::path(std::string(*value));
+  return ModelRoot() / folder / file;
+}
+
 }  // namespace brainhost::plugins
 
 #endif  // BRAINHOST_PLUGINS_MODEL_DIR_H

@@ -127,12 +127,6 @@ void InstallFirst(const sdk::Host& host, const bh_weights& weights,
              "install the first cortex version from", path.string().c_str());
 }
 
-std::filesystem::path PathSetting(const sdk::Config& config, const char* key,
-                                  const char* folder, const char* file) {
-  if (auto value = config.get(key)) return std::filesystem::path(std::string(*value));
-  return plugins::ModelRoot() / folder / file;
-}
-
 int IntSetting(const sdk::Config& config, const char* key, int fallback, int low) {
   const double value = config.number_or(key, fallback);
   if (value != std::floor(value) || value < low || value > 1e9) {
@@ -191,17 +185,6 @@ std::string ValidUtf8(std::string text) {
   return text;
 }
 
-bh_tensor Tensor(bh_dtype dtype, const void* data, std::initializer_list<int64_t> shape) {
-  bh_tensor t{};
-  t.struct_size = sizeof(bh_tensor);
-  t.dtype = dtype;
-  t.ndim = static_cast<uint32_t>(shape.size());
-  size_t i = 0;
-  for (int64_t d : shape) t.shape[i++] = d;
-  t.data = data;
-  return t;
-}
-
 class Cortex : public sdk::Region {
  public:
   Cortex(const sdk::Host& host, const sdk::Config& config)
@@ -213,7 +196,7 @@ class Cortex : public sdk::Region {
     const cx::InferenceOptions inference{Precision(config), IntSetting(config, "threads", 0, 0)};
     // The tokenizer first: weights it cannot go with must not become the brain's version 1.
     regions::Tokenizer tokenizer = regions::Tokenizer::Load(
-        PathSetting(config, "tokenizer", "tokenizer", "tokenizer.model").string());
+        plugins::PathSetting(config, "tokenizer", "tokenizer", "tokenizer.model").string());
     region_ = std::make_unique<cx::CortexRegion>(LoadWeights(host, config, tokenizer),
                                                  std::move(tokenizer), inference);
     conversation_ = static_cast<const bh_conversation*>(host.extension(BH_EXT_CONVERSATION));
@@ -278,7 +261,7 @@ class Cortex : public sdk::Region {
                        "the host offers no " BH_EXT_WEIGHTS ": the cortex runs from a brain");
     }
     if (auto active = ActiveVersion(host, *weights, &version_)) return std::move(*active);
-    InstallFirst(host, *weights, PathSetting(config, "weights", "cortex", "cortex.bin"),
+    InstallFirst(host, *weights, plugins::PathSetting(config, "weights", "cortex", "cortex.bin"),
                  tokenizer);
     if (auto active = ActiveVersion(host, *weights, &version_)) return std::move(*active);
     throw sdk::Error(BH_ERR_INTERNAL, "the cortex version just installed cannot be read back");
@@ -350,14 +333,14 @@ class Cortex : public sdk::Region {
     const cx::Perception& p = perception_;
     const int64_t n = static_cast<int64_t>(p.tokens.size());
     if (n == 0) return;  // nothing was said; a tensor needs data
-    turn.set_tensor(plugins::kCortexTokens, Tensor(BH_DTYPE_I32, p.tokens.data(), {n}));
-    turn.set_tensor(plugins::kCortexSurprise, Tensor(BH_DTYPE_F32, p.surprise.data(), {n}));
+    turn.set_tensor(plugins::kCortexTokens, plugins::Tensor(BH_DTYPE_I32, p.tokens.data(), {n}));
+    turn.set_tensor(plugins::kCortexSurprise, plugins::Tensor(BH_DTYPE_F32, p.surprise.data(), {n}));
     turn.set_tensor(plugins::kCortexHidden,
-                    Tensor(BH_DTYPE_F32, p.hidden.data(), {n, region_->config().dim}));
-    turn.set_tensor(plugins::kCortexTokenWords, Tensor(BH_DTYPE_I32, p.token_words.data(), {n}));
+                    plugins::Tensor(BH_DTYPE_F32, p.hidden.data(), {n, region_->config().dim}));
+    turn.set_tensor(plugins::kCortexTokenWords, plugins::Tensor(BH_DTYPE_I32, p.token_words.data(), {n}));
     if (!p.word_surprise.empty()) {
       turn.set_tensor(plugins::kCortexWordSurprise,
-                      Tensor(BH_DTYPE_F32, p.word_surprise.data(),
+                      plugins::Tensor(BH_DTYPE_F32, p.word_surprise.data(),
                              {static_cast<int64_t>(p.word_surprise.size())}));
     }
     const double sum = std::accumulate(p.surprise.begin(), p.surprise.end(), 0.0);

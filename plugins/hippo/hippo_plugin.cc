@@ -35,21 +35,10 @@ namespace {
 using namespace brainhost;
 namespace hp = regions::hippo;
 
-bh_tensor Tensor(bh_dtype dtype, const void* data, int64_t rows, int64_t cols = 0) {
-  bh_tensor t{};
-  t.struct_size = sizeof(bh_tensor);
-  t.dtype = dtype;
-  t.ndim = cols > 0 ? 2 : 1;
-  t.shape[0] = rows;
-  t.shape[1] = cols;
-  t.data = data;
-  return t;
-}
-
 int NewlineOf(const sdk::Config& config) {
-  const std::string path = config.get_or(
-      "tokenizer", (plugins::ModelRoot() / "tokenizer" / "tokenizer.model").string());
-  return regions::Tokenizer::Load(path).newline_id();
+  return regions::Tokenizer::Load(
+             plugins::PathSetting(config, "tokenizer", "tokenizer", "tokenizer.model").string())
+      .newline_id();
 }
 
 int WindowSetting(const sdk::Config& config) {
@@ -61,8 +50,7 @@ int WindowSetting(const sdk::Config& config) {
 }
 
 hp::HippoWeights LoadWeights(const sdk::Config& config) {
-  const std::string path =
-      config.get_or("weights", (plugins::ModelRoot() / "hippo" / "hippo.bin").string());
+  const std::string path = plugins::PathSetting(config, "weights", "hippo", "hippo.bin").string();
   try {
     return hp::LoadHippo(path);
   } catch (const std::exception& e) {
@@ -114,10 +102,10 @@ class Hippo : public sdk::Region {
     // The tensors borrow prepared_, which stays untouched until this instance's next turn.
     prepared_ = hp::Prepare(model_, selected->input());
     const int64_t M = static_cast<int64_t>(prepared_.targets.size());
-    turn.set_tensor(plugins::kHippoKeys, Tensor(BH_DTYPE_F32, prepared_.keys.data(), M, C));
-    turn.set_tensor(plugins::kHippoKeyBias, Tensor(BH_DTYPE_F32, prepared_.key_bias.data(), M));
-    turn.set_tensor(plugins::kHippoTokens, Tensor(BH_DTYPE_I32, prepared_.tokens.data(), M));
-    turn.set_tensor(plugins::kHippoTargets, Tensor(BH_DTYPE_I32, prepared_.targets.data(), M));
+    turn.set_tensor(plugins::kHippoKeys, plugins::Tensor(BH_DTYPE_F32, prepared_.keys.data(), {M, C}));
+    turn.set_tensor(plugins::kHippoKeyBias, plugins::Tensor(BH_DTYPE_F32, prepared_.key_bias.data(), {M}));
+    turn.set_tensor(plugins::kHippoTokens, plugins::Tensor(BH_DTYPE_I32, prepared_.tokens.data(), {M}));
+    turn.set_tensor(plugins::kHippoTargets, plugins::Tensor(BH_DTYPE_I32, prepared_.targets.data(), {M}));
     turn.set_signal(plugins::kHippoCopy, prepared_.copy);
     turn.set_signal(plugins::kHippoSink, prepared_.sink);
     turn.set_signal(plugins::kHippoGain, prepared_.gain);

@@ -57,9 +57,6 @@ class HippoMemory {
   std::optional<Selection> Hear(std::int64_t turn_index, std::string_view line,
                                 const PerceivedLine& perceived);
 
-  // How many lines are remembered now.
-  std::size_t size() const { return lines_.size(); }
-
  private:
   struct Line {
     std::int64_t turn_index = 0;
