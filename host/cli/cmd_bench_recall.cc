@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <vector>
@@ -55,17 +56,25 @@ GraphConfig Arranged(const GraphConfig& graph, const std::string& experiment, co
   return g;
 }
 
-// Chats each episode in a session of its own; returns false (with a message) on a host error.
-bool Chat(const GraphConfig& graph, const PluginRegistry& registry, Brain* brain,
-          const std::vector<hippo::Episode>& episodes, const std::string& prefix, Tally* tally) {
+// Chats each episode in a session of its own, in the brain brain_for(i) gives; returns false
+// (with a message) on a host error.
+bool Chat(const GraphConfig& graph, const PluginRegistry& registry,
+          const std::function<Status(std::size_t, Brain**)>& brain_for,
+          const std::vector<hippo::Episode>& episodes, const std::string& prefix, bool show,
+          Tally* tally) {
   for (std::size_t i = 0; i < episodes.size(); i++) {
     const hippo::Episode& e = episodes[i];
+    Brain* brain = nullptr;
     std::unique_ptr<Session> session;
-    Status s = Session::Start(graph, registry, brain, prefix + std::to_string(i), &session);
+    Status s = brain_for(i, &brain);
+    if (s.ok()) s = Session::Start(graph, registry, brain, prefix + std::to_string(i), &session);
+    std::string transcript;
+    bool wrong = false;
     for (std::size_t t = 0; s.ok() && t <= e.exchanges.size(); t++) {
       const bool probe = t == e.exchanges.size();
+      const std::string& line = probe ? e.probe : e.exchanges[t].user;
       TurnResult result;
-      s = session->Say(probe ? e.probe : e.exchanges[t].user, &result);
+      s = session->Say(line, &result);
       if (!s.ok()) break;
       tally->latency_ms.push_back(result.latency_ms);
       const bool says = hippo::SaysValue(result.outcome.reply, e.value);
@@ -76,7 +85,11 @@ bool Chat(const GraphConfig& graph, const PluginRegistry& registry, Brain* brain
         tally->distractors++;
         tally->false_recalls += says;
       }
+      wrong = wrong || (probe ? !says : t > 0 && says);
+      transcript += "  > " + line + "\n  " + result.outcome.region.value_or("-") + ": " +
+                    result.outcome.reply + "\n";
     }
+    if (show && wrong) std::cerr << prefix << i << " (value " << e.value << ")\n" << transcript;
     if (!s.ok()) {
       std::cerr << "brainhost: " << s.message() << "\n";
       return false;
@@ -101,19 +114,22 @@ int RunBenchRecall(const GlobalOptions& global, const BenchRecallOptions& o) {
                         {"off", {"hippo", "episodic"}},
                         {"hippo", {"episodic"}},
                         {"episodic", {"hippo"}}};
+  // Each held-out episode is a new user's first conversation, in a brain of its own: what the
+  // store kept from another user's episode must not answer (or shadow) this one's probe.
   std::map<std::string, Tally> tallies;
   for (const Mode& mode : modes) {
     std::unique_ptr<Brain> brain;
-    Status s = Brain::Open((dir / (std::string(mode.name) + ".db")).string(), &brain);
-    if (!s.ok()) {
-      std::cerr << "brainhost: " << s.message() << "\n";
-      fs::remove_all(dir);
-      return kExitFailure;
-    }
+    auto fresh = [&](std::size_t i, Brain** out) {
+      brain.reset();
+      const fs::path path = dir / (std::string(mode.name) + "-" + std::to_string(i) + ".db");
+      Status s = Brain::Open(path.string(), &brain);
+      *out = brain.get();
+      return s;
+    };
     std::cerr << "bench recall: " << held_out.size() << " held-out episodes, memory "
               << mode.name << " ...\n";
-    if (!Chat(Arranged(context.graph, "recall", mode), context.registry, brain.get(), held_out,
-              std::string("recall-") + mode.name + "-", &tallies[mode.name])) {
+    if (!Chat(Arranged(context.graph, "recall", mode), context.registry, fresh, held_out,
+              std::string("recall-") + mode.name + "-", o.show_misses, &tallies[mode.name])) {
       fs::remove_all(dir);
       return kExitFailure;
     }
@@ -131,9 +147,13 @@ int RunBenchRecall(const GlobalOptions& global, const BenchRecallOptions& o) {
       return kExitFailure;
     }
     const std::vector<hippo::Episode> chats = hippo::MakeEpisodes(o.live, true, o.seed + 1);
+    auto shared = [&](std::size_t, Brain** out) {
+      *out = brain.get();
+      return Status::OK();
+    };
     for (const Mode& mode : {modes[0], modes[1]}) {
-      if (!Chat(Arranged(context.graph, "memory-ablation", mode), context.registry, brain.get(),
-                chats, std::string("live-") + mode.name + "-", &live[mode.name])) {
+      if (!Chat(Arranged(context.graph, "memory-ablation", mode), context.registry, shared,
+                chats, std::string("live-") + mode.name + "-", o.show_misses, &live[mode.name])) {
         fs::remove_all(dir);
         return kExitFailure;
       }

@@ -30,14 +30,14 @@ double Seconds(Clock::time_point since) {
 }
 
 // Plays episodes through the cortex on two threads, each with a cortex and language models of
-// its own (a cortex step is one conversation's; the stemmer is not thread-safe). Episodes the
-// gate refused are dropped and counted.
+// its own (a cortex step is one conversation's; the stemmer is not thread-safe). Episodes whose
+// probe the gate refused are counted.
 std::vector<hippo::Example> Play(const std::vector<hippo::Episode>& episodes,
                                  const regions::cortex::Checkpoint& weights,
                                  const std::string& tokenizer, const std::string& language,
                                  int window, int* refused) {
   constexpr int kThreads = 2;
-  std::vector<std::optional<hippo::Example>> played(episodes.size());
+  std::vector<std::vector<hippo::Example>> played(episodes.size());
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; t++) {
     threads.emplace_back([&, t] {
@@ -52,12 +52,10 @@ std::vector<hippo::Example> Play(const std::vector<hippo::Episode>& episodes,
   for (std::thread& th : threads) th.join();
   std::vector<hippo::Example> out;
   *refused = 0;
-  for (auto& x : played) {
-    if (x) {
-      out.push_back(std::move(*x));
-    } else {
-      ++*refused;
-    }
+  for (std::vector<hippo::Example>& examples : played) {
+    *refused += std::none_of(examples.begin(), examples.end(),
+                             [](const hippo::Example& x) { return x.probe; });
+    for (hippo::Example& x : examples) out.push_back(std::move(x));
   }
   return out;
 }
@@ -93,8 +91,9 @@ int RunTrainHippo(const TrainHippoOptions& o) {
              o.window, &refused_val);
     if (train.empty() || val.empty()) throw std::runtime_error("no episode selected a memory");
     std::cerr << "train hippo: " << train.size() << " training and " << val.size()
-              << " validation examples (" << refused_train << " and " << refused_val
-              << " probes the gate refused), " << Duration(Seconds(started)) << "\n";
+              << " validation examples, probes and distractor questions (" << refused_train
+              << " and " << refused_val << " probes the gate refused), "
+              << Duration(Seconds(started)) << "\n";
 
     for (const std::string& path : {o.log, o.out}) {
       const std::filesystem::path dir = std::filesystem::path(path).parent_path();

@@ -32,6 +32,7 @@ struct BenchRecallOptions {
   int live = 14;           // live chats per A/B variant
   uint64_t seed = 7;       // the episodes' (validation values either way)
   std::string live_brain;  // where the live chats are kept; empty: a temporary brain
+  bool show_misses = false;  // print each probe the brain did not recall, with its reply
   bool json = false;
 };
 int RunBenchRecall(const GlobalOptions& global, const BenchRecallOptions& options);

@@ -125,6 +125,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   bench_recall_cmd->add_option("--live-brain", bench_recall.live_brain,
                                "keep the live chats in this brain, for `ab report`");
+  bench_recall_cmd->add_flag("--show-misses", bench_recall.show_misses,
+                            "print each probe not recalled (and each false recall) with its reply");
   bench_recall_cmd->add_flag("--json", bench_recall.json, "end with one JSON line of figures");
 
   CLI::App* train_cmd = app.add_subcommand("train", "produce the trained artefacts in models/");

@@ -6,7 +6,7 @@
 //                      entry, so every region after it can read them.
 //   mode = "generate"  (the default) samples a reply after "G:", adding the logit bias an
 //                      earlier region wrote (hippo.logit_bias) and, before every token, the
-//                      vote of the memories a hippo node selected (hippo_slots.h), read with
+//                      recall of the memories a hippo node selected (hippo_slots.h), read with
 //                      the cortex's own hidden state there; it stops at the newline. Put it
 //                      where the walk ends when no other region answered. It answers with the
 //                      reply's mean token probability as its confidence, so give its node
@@ -221,7 +221,7 @@ class Cortex : public sdk::Region {
     }
     cx::SamplingOptions options = decoding_;
     options.seed = TurnSeed(decoding_.seed, turn.session_id(), turn.index());
-    std::optional<regions::hippo::RecallVote> recall;
+    std::optional<regions::hippo::Recall> recall;
     if (std::optional<regions::hippo::MemoryView> memory = HippoMemory(turn)) {
       recall.emplace(*memory);
     }
@@ -300,31 +300,48 @@ class Cortex : public sdk::Region {
     const std::optional<bh_tensor> keys = turn.tensor(plugins::kHippoKeys);
     const std::optional<bh_tensor> key_bias = turn.tensor(plugins::kHippoKeyBias);
     const std::optional<bh_tensor> tokens = turn.tensor(plugins::kHippoTokens);
-    const std::optional<bh_tensor> targets = turn.tensor(plugins::kHippoTargets);
+    const std::optional<bh_tensor> value_of = turn.tensor(plugins::kHippoValueOf);
+    const std::optional<bh_tensor> values = turn.tensor(plugins::kHippoValues);
+    const std::optional<bh_tensor> wrap_up = turn.tensor(plugins::kHippoWrapUp);
     const std::optional<double> copy = turn.signal(plugins::kHippoCopy);
     const std::optional<double> sink = turn.signal(plugins::kHippoSink);
-    const std::optional<double> gain = turn.signal(plugins::kHippoGain);
-    if (!keys || !key_bias || !tokens || !targets || !copy || !sink || !gain) return std::nullopt;
-    const int64_t M = keys->shape[0], C = region_->config().dim, V = region_->config().vocab;
+    if (!keys || !key_bias || !tokens || !value_of || !values || !wrap_up || !copy || !sink) {
+      return std::nullopt;
+    }
+    const int64_t M = keys->shape[0], K = values->shape[0], W = wrap_up->shape[0];
+    const int64_t C = region_->config().dim, V = region_->config().vocab;
     bool fits = keys->dtype == BH_DTYPE_F32 && keys->ndim == 2 && keys->shape[1] == C &&
                 key_bias->dtype == BH_DTYPE_F32 && key_bias->shape[0] == M &&
                 tokens->dtype == BH_DTYPE_I32 && tokens->shape[0] == M &&
-                targets->dtype == BH_DTYPE_I32 && targets->shape[0] == M && M > 0;
-    const int* t = fits ? static_cast<const int*>(targets->data) : nullptr;
-    for (int64_t i = 0; fits && i < M; i++) fits = t[i] >= 0 && t[i] < V;
+                value_of->dtype == BH_DTYPE_I32 && value_of->shape[0] == M &&
+                values->dtype == BH_DTYPE_I32 && wrap_up->dtype == BH_DTYPE_I32 && M > 0 &&
+                K > 0;
+    // Every value is in the vocabulary and ends with −1; every memory points at a value's start.
+    const int* v = fits ? static_cast<const int*>(values->data) : nullptr;
+    const int* of = fits ? static_cast<const int*>(value_of->data) : nullptr;
+    const int* w = fits ? static_cast<const int*>(wrap_up->data) : nullptr;
+    fits = fits && v[K - 1] == -1;
+    for (int64_t k = 0; fits && k < K; k++) fits = v[k] >= -1 && v[k] < V;
+    for (int64_t k = 0; fits && k < W; k++) fits = w[k] >= 0 && w[k] < V;
+    for (int64_t i = 0; fits && i < M; i++) {
+      fits = of[i] == -1 || (of[i] >= 0 && of[i] < K && (of[i] == 0 || v[of[i] - 1] == -1));
+    }
     if (!fits) {
       host_.log(BH_LOG_WARN, "ignoring the hippo's memories: they do not fit this cortex");
       return std::nullopt;
     }
     return regions::hippo::MemoryView{static_cast<int>(M),
                                       static_cast<int>(C),
+                                      static_cast<int>(K),
+                                      static_cast<int>(W),
                                       static_cast<const float*>(keys->data),
                                       static_cast<const float*>(key_bias->data),
                                       static_cast<const int*>(tokens->data),
-                                      t,
+                                      of,
+                                      v,
+                                      w,
                                       static_cast<float>(*copy),
-                                      static_cast<float>(*sink),
-                                      static_cast<float>(*gain)};
+                                      static_cast<float>(*sink)};
   }
 
   // The tensors borrow perception_, which stays untouched until this instance's next turn.
@@ -361,8 +378,9 @@ class Cortex : public sdk::Region {
 constexpr bh_slot_decl kReads[] = {
     {plugins::kHippoLogitBias, BH_SLOT_TENSOR}, {plugins::kHippoKeys, BH_SLOT_TENSOR},
     {plugins::kHippoKeyBias, BH_SLOT_TENSOR},   {plugins::kHippoTokens, BH_SLOT_TENSOR},
-    {plugins::kHippoTargets, BH_SLOT_TENSOR},   {plugins::kHippoCopy, BH_SLOT_SIGNAL},
-    {plugins::kHippoSink, BH_SLOT_SIGNAL},      {plugins::kHippoGain, BH_SLOT_SIGNAL},
+    {plugins::kHippoValueOf, BH_SLOT_TENSOR},   {plugins::kHippoValues, BH_SLOT_TENSOR},
+    {plugins::kHippoWrapUp, BH_SLOT_TENSOR},    {plugins::kHippoCopy, BH_SLOT_SIGNAL},
+    {plugins::kHippoSink, BH_SLOT_SIGNAL},
 };
 constexpr bh_slot_decl kWrites[] = {
     {plugins::kCortexTokens, BH_SLOT_TENSOR},      {plugins::kCortexSurprise, BH_SLOT_TENSOR},
@@ -379,7 +397,7 @@ constexpr bh_region_descriptor kCortex = {
     "the language model: per-token surprise and hidden states of the user's line, and replies",
     BH_CAP_ANSWER | BH_CAP_GENERATE | BH_CAP_OBSERVE | BH_CAP_PERSIST,
     kReads,
-    8,
+    9,
     kWrites,
     6,
 };

@@ -3,8 +3,9 @@
 // Encodes each declarative user turn into the brain's episodes and answers questions about
 // what was said, through the host's memory extension. A statement's words are ranked by the
 // cortex's surprise when a cortex node published it earlier in the turn (cortex_slots.h), by
-// the unigram model otherwise. A question the hippo matched in the conversation's window better than
-// the store can (hippo.match, on the same scale) is left to the hippo. Settings: `models`, the directory of the language models
+// the unigram model otherwise. A question the hippo can answer from the conversation's window
+// (it published hippo.match, on the same scale) is left to it when it matches better than the
+// store or the store has nothing. Settings: `models`, the directory of the language models
 // (default: the shipped models/language).
 #include <brainhost/region.hpp>
 

@@ -12,7 +12,7 @@
 //   weights   the meta-trained read (default <models>/hippo/hippo.bin; `brainhost train hippo`)
 //   models    the language models' directory (default <models>/language)
 //   tokenizer the cortex's tokenizer (default <models>/tokenizer/tokenizer.model): a line's last
-//             token votes for its newline
+//             token votes for its newline, and a recalled value is followed by "." and one
 //   window    how many user turns back a line is remembered (default 16, as the cortex's history)
 #include <brainhost/region.hpp>
 
@@ -35,10 +35,19 @@ namespace {
 using namespace brainhost;
 namespace hp = regions::hippo;
 
-int NewlineOf(const sdk::Config& config) {
+regions::Tokenizer LoadTokenizer(const sdk::Config& config) {
   return regions::Tokenizer::Load(
-             plugins::PathSetting(config, "tokenizer", "tokenizer", "tokenizer.model").string())
-      .newline_id();
+      plugins::PathSetting(config, "tokenizer", "tokenizer", "tokenizer.model").string());
+}
+
+// The tokens that end a reply after a recalled value: a full stop, then the newline (the
+// cortex stops there). Read off after a word, as they follow one in a reply.
+std::vector<int> WrapUp(const regions::Tokenizer& tokenizer) {
+  const std::vector<int> word = tokenizer.Encode("so");
+  std::vector<int> ended = tokenizer.Encode("so.");
+  ended.erase(ended.begin(), ended.begin() + static_cast<std::ptrdiff_t>(word.size()));
+  ended.push_back(tokenizer.newline_id());
+  return ended;
 }
 
 int WindowSetting(const sdk::Config& config) {
@@ -67,7 +76,9 @@ class Hippo : public sdk::Region {
         weights_(LoadWeights(config)),
         model_(weights_.config, 0),
         models_(regions::LanguageModels::Load(plugins::ModelDir(config, "language"))),
-        memory_(models_, NewlineOf(config), WindowSetting(config)) {
+        tokenizer_(LoadTokenizer(config)),
+        wrap_up_(WrapUp(tokenizer_)),
+        memory_(models_, tokenizer_.newline_id(), WindowSetting(config)) {
     model_.parameters() = weights_.params;
   }
 
@@ -75,7 +86,8 @@ class Hippo : public sdk::Region {
     const std::optional<bh_tensor> tokens = turn.tensor(plugins::kCortexTokens);
     const std::optional<bh_tensor> surprise = turn.tensor(plugins::kCortexSurprise);
     const std::optional<bh_tensor> hidden = turn.tensor(plugins::kCortexHidden);
-    if (!tokens || !surprise || !hidden) {
+    const std::optional<bh_tensor> words = turn.tensor(plugins::kCortexTokenWords);
+    if (!tokens || !surprise || !hidden || !words) {
       if (!warned_) host_.log(BH_LOG_WARN, "no cortex perceived this turn: nothing to remember");
       warned_ = true;
       return;
@@ -84,7 +96,8 @@ class Hippo : public sdk::Region {
     const int C = weights_.config.C;
     if (tokens->dtype != BH_DTYPE_I32 || surprise->dtype != BH_DTYPE_F32 ||
         hidden->dtype != BH_DTYPE_F32 || hidden->ndim != 2 || surprise->shape[0] != n ||
-        hidden->shape[0] != n || hidden->shape[1] != C) {
+        hidden->shape[0] != n || hidden->shape[1] != C || words->dtype != BH_DTYPE_I32 ||
+        words->shape[0] != n) {
       throw sdk::Error(BH_ERR_INVALID_ARGUMENT,
                        "the cortex's perception does not fit the hippo (width " +
                            std::to_string(C) + ")");
@@ -95,20 +108,24 @@ class Hippo : public sdk::Region {
                                  static_cast<const int*>(tokens->data),
                                  static_cast<const float*>(surprise->data),
                                  static_cast<const float*>(hidden->data),
+                                 static_cast<const int*>(words->data),
                                  word_surprise ? &*word_surprise : nullptr};
     std::optional<hp::Selection> selected =
         memory_.Hear(static_cast<int64_t>(turn.index()), turn.user_text(), line);
-    if (!selected) return;
+    if (!selected || selected->values.empty()) return;  // nothing could be recalled
     // The tensors borrow prepared_, which stays untouched until this instance's next turn.
-    prepared_ = hp::Prepare(model_, selected->input());
-    const int64_t M = static_cast<int64_t>(prepared_.targets.size());
-    turn.set_tensor(plugins::kHippoKeys, plugins::Tensor(BH_DTYPE_F32, prepared_.keys.data(), {M, C}));
-    turn.set_tensor(plugins::kHippoKeyBias, plugins::Tensor(BH_DTYPE_F32, prepared_.key_bias.data(), {M}));
-    turn.set_tensor(plugins::kHippoTokens, plugins::Tensor(BH_DTYPE_I32, prepared_.tokens.data(), {M}));
-    turn.set_tensor(plugins::kHippoTargets, plugins::Tensor(BH_DTYPE_I32, prepared_.targets.data(), {M}));
-    turn.set_signal(plugins::kHippoCopy, prepared_.copy);
-    turn.set_signal(plugins::kHippoSink, prepared_.sink);
-    turn.set_signal(plugins::kHippoGain, prepared_.gain);
+    prepared_ = hp::Prepare(model_, *selected, wrap_up_);
+    const hp::PreparedMemory& p = prepared_;
+    const int64_t M = static_cast<int64_t>(p.tokens.size()), K = static_cast<int64_t>(p.values.size());
+    const int64_t W = static_cast<int64_t>(p.wrap_up.size());
+    turn.set_tensor(plugins::kHippoKeys, plugins::Tensor(BH_DTYPE_F32, p.keys.data(), {M, C}));
+    turn.set_tensor(plugins::kHippoKeyBias, plugins::Tensor(BH_DTYPE_F32, p.key_bias.data(), {M}));
+    turn.set_tensor(plugins::kHippoTokens, plugins::Tensor(BH_DTYPE_I32, p.tokens.data(), {M}));
+    turn.set_tensor(plugins::kHippoValueOf, plugins::Tensor(BH_DTYPE_I32, p.value_of.data(), {M}));
+    turn.set_tensor(plugins::kHippoValues, plugins::Tensor(BH_DTYPE_I32, p.values.data(), {K}));
+    turn.set_tensor(plugins::kHippoWrapUp, plugins::Tensor(BH_DTYPE_I32, p.wrap_up.data(), {W}));
+    turn.set_signal(plugins::kHippoCopy, p.copy);
+    turn.set_signal(plugins::kHippoSink, p.sink);
     turn.set_signal(plugins::kHippoMatch, selected->match);
   }
 
@@ -117,6 +134,8 @@ class Hippo : public sdk::Region {
   hp::HippoWeights weights_;
   hp::HippoModel<float> model_;
   regions::LanguageModels models_;
+  regions::Tokenizer tokenizer_;
+  std::vector<int> wrap_up_;
   hp::HippoMemory memory_;
   hp::PreparedMemory prepared_;
   bool warned_ = false;
@@ -126,13 +145,15 @@ constexpr bh_slot_decl kReads[] = {
     {plugins::kCortexTokens, BH_SLOT_TENSOR},
     {plugins::kCortexSurprise, BH_SLOT_TENSOR},
     {plugins::kCortexHidden, BH_SLOT_TENSOR},
+    {plugins::kCortexTokenWords, BH_SLOT_TENSOR},
     {plugins::kCortexWordSurprise, BH_SLOT_TENSOR},
 };
 constexpr bh_slot_decl kWrites[] = {
     {plugins::kHippoKeys, BH_SLOT_TENSOR},    {plugins::kHippoKeyBias, BH_SLOT_TENSOR},
-    {plugins::kHippoTokens, BH_SLOT_TENSOR},  {plugins::kHippoTargets, BH_SLOT_TENSOR},
+    {plugins::kHippoTokens, BH_SLOT_TENSOR},  {plugins::kHippoValueOf, BH_SLOT_TENSOR},
+    {plugins::kHippoValues, BH_SLOT_TENSOR},  {plugins::kHippoWrapUp, BH_SLOT_TENSOR},
     {plugins::kHippoCopy, BH_SLOT_SIGNAL},    {plugins::kHippoSink, BH_SLOT_SIGNAL},
-    {plugins::kHippoGain, BH_SLOT_SIGNAL},    {plugins::kHippoMatch, BH_SLOT_SIGNAL},
+    {plugins::kHippoMatch, BH_SLOT_SIGNAL},
 };
 
 constexpr bh_region_descriptor kHippo = {
@@ -144,9 +165,9 @@ constexpr bh_region_descriptor kHippo = {
     "remembers what the user said earlier in the conversation and votes it into the cortex",
     BH_CAP_OBSERVE | BH_CAP_BIAS_LOGITS,
     kReads,
-    4,
+    5,
     kWrites,
-    8,
+    9,
 };
 
 }  // namespace

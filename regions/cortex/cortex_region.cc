@@ -1,6 +1,7 @@
 #include "cortex/cortex_region.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <stdexcept>
 
@@ -134,7 +135,7 @@ std::vector<int> CortexRegion::RecallBlocked(const Prompt& prompt,
 
 Reply CortexRegion::Respond(const std::vector<Exchange>& history, std::string_view user_text,
                             const float* logit_bias, const SamplingOptions& options,
-                            TokenVote* vote) {
+                            Recaller* recaller) {
   const int T = config_.context, V = config_.vocab, C = config_.dim;
   const int room = std::clamp(options.max_tokens, 1, T / 2);
   const Prompt prompt = respond_window_.Build(history, user_text, true, T - room);
@@ -164,23 +165,16 @@ Reply CortexRegion::Respond(const std::vector<Exchange>& history, std::string_vi
   }
   const std::vector<int> blocked = RecallBlocked(prompt, logit_bias);
   std::vector<float> work(V);  // (V) the sampler's copy: it edits in place
-  std::vector<float> bias(V);  // (V) this token's bias: the fixed one plus the vote
   double log_p = 0;
   int pos = static_cast<int>(prompt.tokens.size());  // where the next token goes
   while (static_cast<int>(reply.tokens.size()) < room && pos < T) {
-    std::copy(last.begin(), last.end(), work.begin());
-    for (int token : blocked) work[token] -= kRecallPenalty;
-    const float* step_bias = logit_bias;
-    if (vote != nullptr) {
-      if (logit_bias != nullptr) {
-        std::copy(logit_bias, logit_bias + V, bias.begin());
-      } else {
-        std::fill(bias.begin(), bias.end(), 0.0f);
-      }
-      vote->Add(hidden.data(), cached_.back(), bias.data());
-      step_bias = bias.data();
+    int token = recaller != nullptr ? recaller->Next(hidden.data(), cached_.back()) : -1;
+    assert(token < V);
+    if (token < 0) {
+      std::copy(last.begin(), last.end(), work.begin());
+      for (int blocked_token : blocked) work[blocked_token] -= kRecallPenalty;
+      token = sampler.sample(work.data(), generated, logit_bias);
     }
-    const int token = sampler.sample(work.data(), generated, step_bias);
     if (std::find(std::begin(stops), std::end(stops), token) != std::end(stops)) break;
     log_p += last[token] - LogSumExp(last.data(), V);
     reply.tokens.push_back(token);

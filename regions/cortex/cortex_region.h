@@ -51,18 +51,18 @@ inline constexpr float kRecallSurprise = 5.0f;
 
 // What such a token's logit loses in a reply unless the user's line has it or a fixed bias
 // votes for it: at temperature 0.7 a 20-nat loss is a factor of e^-28, never drawn. It is a
-// penalty rather than a ban so that a memory's vote, which is learned, can earn the token back
-// (the hippo is meta-trained against exactly these logits: Trace).
+// penalty rather than a ban so that the hippo, meta-trained against exactly these logits
+// (Trace), learns what a vote must overcome.
 inline constexpr float kRecallPenalty = 20.0f;
 
-// A vote recomputed before every reply token from the cortex's state there: the hippo's read,
-// whose query is the cortex's hidden state (plugins/hippo_slots.h).
-class TokenVote {
+// A memory consulted before every reply token (the hippo's recall, whose query is the
+// cortex's hidden state: plugins/hippo_slots.h). It may dictate the token.
+class Recaller {
  public:
-  virtual ~TokenVote() = default;
-  // Adds to bias (V) the vote for the token that follows the position that holds token and
-  // whose final hidden state is hidden (C).
-  virtual void Add(const float* hidden, int token, float* bias) = 0;
+  virtual ~Recaller() = default;
+  // The token the reply says next, or −1 to let the cortex choose; hidden (C) is the final
+  // hidden state at the position that holds token.
+  virtual int Next(const float* hidden, int token) = 0;
 };
 
 // One reply position of a Trace: what the cortex knew before the reply's token `target`.
@@ -106,17 +106,17 @@ class CortexRegion {
   Perception Perceive(const std::vector<Exchange>& history, std::string_view user_text);
 
   // A reply to user_text after history. logit_bias: (V) or nullptr, added to every token's
-  // logits; vote: nullptr, or called before every token. The prompt leaves room for
+  // logits; recaller: nullptr, or asked before every token. The prompt leaves room for
   // options.max_tokens reply tokens (at most half the context).
   //
   // The cortex does not recall by itself: a token the user said in an earlier turn with a
   // surprise above kRecallSurprise (a name, a value) loses kRecallPenalty unless it is in this
   // turn's line or logit_bias votes for it (> 0), so it cannot appear in the reply unless a
-  // vote earns it back. Recall is the memory regions' work; left alone the model would copy an
+  // memory recalls it. Recall is the memory regions' work; left alone the model would copy an
   // earlier name into a reply about something else.
   Reply Respond(const std::vector<Exchange>& history, std::string_view user_text,
                 const float* logit_bias, const SamplingOptions& options,
-                TokenVote* vote = nullptr);
+                Recaller* recaller = nullptr);
 
   // The reply `reply` to user_text after history, read as Respond would generate it (without
   // any bias): one position per reply token plus the newline that ends it. Empty when the

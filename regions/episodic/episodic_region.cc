@@ -16,9 +16,10 @@ std::optional<Reply> EpisodicRegion::Turn(std::string_view user_text,
     std::optional<Query> query = ParseQuestion(utterance, models_);
     if (!query) return std::nullopt;
     std::optional<Recall> recall = Retrieve(*query, store, models_);
-    // The in-window memory answers what it matches better (a newer fact said more exactly);
-    // on a tie it is the same fact, and the store says it as it was told.
-    if (in_window && recall && recall->trace.score < *in_window) return std::nullopt;
+    // The in-window memory answers what it matches better (a newer fact said more exactly) and
+    // what the store cannot answer at all (a paraphrase the store does not bind); on a tie it
+    // is the same fact, and the store says it as it was told.
+    if (in_window && (!recall || recall->trace.score < *in_window)) return std::nullopt;
     if (recall) {
       store.Trace(recall->trace);
       return Reply{recall->answer + ".", kRecallConfidence};

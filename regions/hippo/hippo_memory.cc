@@ -2,10 +2,13 @@
 
 #include <algorithm>
 
+#include "cortex/cortex_region.h"
 #include "episodic/encoder.h"
 #include "episodic/query.h"
 #include "episodic/retriever.h"
 #include "episodic/utterance.h"
+#include "language/function_words.h"
+#include "language/tokenizer.h"
 
 namespace brainhost::regions::hippo {
 
@@ -25,9 +28,10 @@ HippoMemory::HippoMemory(const LanguageModels& models, int newline, int window)
 
 namespace {
 
-// A question about the user: it says "my" or "i" (or "me", "i'm", ...) and never "your".
+// A question about the user: it says "my" or "i" (or "mine", "i'm", ...) and never "your".
+// "me" alone is not enough: "can you help me?" asks about the assistant.
 bool AboutUser(const Utterance& u) {
-  static const char* const kSelf[] = {"i", "my", "me", "mine", "myself", "i'm", "i've", "i'd",
+  static const char* const kSelf[] = {"i", "my", "mine", "myself", "i'm", "i've", "i'd",
                                       "i'll"};
   bool self = false;
   for (const Word& w : u.words) {
@@ -39,6 +43,52 @@ bool AboutUser(const Utterance& u) {
 
 }  // namespace
 
+TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
+                      std::string_view encoded) {
+  const std::vector<Token> words = Tokenize(line);
+  const int W = static_cast<int>(words.size());
+  std::vector<double> surprise(W, 0.0);
+  for (int j = 0; j < perceived.n; j++) {
+    const int w = perceived.token_words[j];
+    if (w >= 0 && w < W) surprise[w] += perceived.surprise[j];
+  }
+  auto content = [&](int w) { return !IsFunctionWord(words[w].lower); };
+  auto surprising = [&](int w) { return content(w) && surprise[w] >= cortex::kRecallSurprise; };
+  int best = -1;
+  for (int w = 0; w < W; w++) {
+    if (surprising(w) && (best < 0 || surprise[w] > surprise[best])) best = w;
+  }
+  if (best < 0) return {};
+
+  int first = best, last = best;
+  const std::vector<Token> said = Tokenize(encoded);
+  const int n = static_cast<int>(said.size());
+  bool found = false;
+  for (int b = std::max(0, best - n + 1); !found && n > 0 && b <= best && b + n <= W; b++) {
+    found = std::equal(said.begin(), said.end(), words.begin() + b,
+                       [](const Token& x, const Token& y) { return x.lower == y.lower; });
+    if (found) first = b, last = b + n - 1;
+  }
+  // a immediately before b: nothing separates them, and they are a name's words or, around a
+  // word that is not a name, both surprising.
+  auto joins = [&](int a, int b) {
+    if (words[a].punct_after) return false;
+    if (words[best].capitalized) return words[a].capitalized && words[b].capitalized;
+    return surprising(a) && surprising(b);
+  };
+  while (!found && first > 0 && joins(first - 1, first)) first--;
+  while (!found && last + 1 < W && joins(last, last + 1)) last++;
+  TokenSpan span{perceived.n, 0};
+  for (int j = 0; j < perceived.n; j++) {
+    const int w = perceived.token_words[j];
+    if (w >= first && w <= last) {
+      span.begin = std::min(span.begin, j);
+      span.end = j + 1;
+    }
+  }
+  return span.empty() ? TokenSpan{} : span;
+}
+
 std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_view line,
                                            const PerceivedLine& perceived) {
   while (!lines_.empty() && lines_.front().turn_index <= turn_index - window_) {
@@ -47,31 +97,58 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
   const std::int64_t first_token = heard_;
   heard_ += perceived.n;
   const Utterance utterance = Analyze(line, perceived.word_surprise, models_);
+  if (!utterance.question && !utterance.words.empty() && utterance.words[0].lower == "forget") {
+    // "forget my dog": the store forgets it (the dialogue region's command), and so does the
+    // window: every line that mentions what is to be forgotten goes.
+    for (std::size_t i = 1; i < utterance.words.size(); i++) {
+      const Word& w = utterance.words[i];
+      if (!IsContent(w)) continue;
+      std::erase_if(lines_, [&](const Line& l) {
+        return std::find(l.stems.begin(), l.stems.end(), w.stem) != l.stems.end();
+      });
+    }
+    return std::nullopt;
+  }
   if (!utterance.question) {
     if (perceived.n == 0) return std::nullopt;
     const int n = perceived.n, C = perceived.C;
     std::optional<Encoded> encoded = Encode(utterance, models_);
+    const TokenSpan value = ValueTokens(line, perceived, encoded ? encoded->fact.value : "");
+    std::vector<std::string> stems;
+    for (const Word& w : utterance.words) stems.push_back(w.stem);
     lines_.push_back({turn_index, first_token,
                       encoded ? std::optional<Fact>(std::move(encoded->fact)) : std::nullopt,
+                      std::move(stems),
                       std::vector<int>(perceived.tokens, perceived.tokens + n),
                       std::vector<float>(perceived.surprise, perceived.surprise + n),
                       std::vector<float>(perceived.hidden,
-                                         perceived.hidden + static_cast<std::size_t>(n) * C)});
+                                         perceived.hidden + static_cast<std::size_t>(n) * C),
+                      value});
     return std::nullopt;
   }
+  // The gate: a wh-question about the user that the episodic parser reads as asking for a fact
+  // ("what's my favorite pastime?"); "what should i cook tonight?" asks for advice.
   if (lines_.empty() || !AboutUser(utterance)) return std::nullopt;
+  const std::optional<Query> query = ParseQuestion(utterance, models_);
+  if (!query || !query->subject.starts_with("user")) return std::nullopt;
+  // A question about something of the user's ("my dog's name") needs that thing mentioned:
+  // the name of a dog never spoken of cannot be in the conversation, whatever else was said.
+  for (const std::string& stem : KeyStems(query->subject, models_)) {
+    const bool mentioned = std::any_of(lines_.begin(), lines_.end(), [&](const Line& l) {
+      return std::find(l.stems.begin(), l.stems.end(), stem) != l.stems.end();
+    });
+    if (!mentioned) return std::nullopt;
+  }
 
   // The lines the episodic scoring binds to the question, when any does; else every line.
   Selection s;
   std::vector<const Line*> chosen;
-  if (const std::optional<Query> query = ParseQuestion(utterance, models_)) {
-    for (std::size_t rank = 0; rank < lines_.size(); ++rank) {
-      const Line& candidate = lines_[lines_.size() - 1 - rank];  // newest first
-      if (!candidate.fact) continue;
-      if (std::optional<Recall> recall = Score(*query, *candidate.fact, rank, models_)) {
-        s.match = chosen.empty() ? recall->trace.score : std::max(s.match, recall->trace.score);
-        chosen.push_back(&candidate);
-      }
+  for (std::size_t rank = 0; rank < lines_.size(); ++rank) {
+    const Line& candidate = lines_[lines_.size() - 1 - rank];  // newest first
+    if (!candidate.fact) continue;
+    if (std::optional<Recall> recall = Score(*query, *candidate.fact, rank, models_)) {
+      s.match = chosen.empty() ? recall->trace.score : std::max(s.match, recall->trace.score);
+      chosen.push_back(&candidate);
     }
   }
   if (chosen.empty()) {
@@ -79,9 +156,17 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
   }
   for (const Line* l : chosen) {
     const int n = static_cast<int>(l->tokens.size());
+    const TokenSpan v = l->value;
+    const int value_at = v.empty() ? -1 : static_cast<int>(s.values.size());
+    if (!v.empty()) {
+      s.values.insert(s.values.end(), l->tokens.begin() + v.begin, l->tokens.begin() + v.end);
+      s.values.push_back(-1);
+    }
     s.h.insert(s.h.end(), l->hidden.begin(), l->hidden.end());
     for (int j = 0; j < n; j++) {
       const bool last = j + 1 == n;
+      const bool in_value = (j >= v.begin && j < v.end) || (j + 1 >= v.begin && j + 1 < v.end);
+      s.value_of.push_back(in_value ? value_at : -1);
       s.tokens.push_back(l->tokens[j]);
       s.targets.push_back(last ? newline_ : l->tokens[j + 1]);
       s.surprise.push_back(last ? 0.0f : l->surprise[j + 1]);

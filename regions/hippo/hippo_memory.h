@@ -12,12 +12,23 @@
 // store's scale, so the two memories compare. Lines older than the window are forgotten; the
 // episodic store keeps them.
 //
+// "forget X" makes it forget every line that mentions X, as the store forgets the fact.
+//
+// Each line also has its value, found by surprise: the line's most surprising content word (a
+// word whose tokens' surprise sums to cortex_region.h's kRecallSurprise or more: the cortex's
+// own threshold for what only a memory may say), widened to the value the episodic encoder reads
+// in the line when that contains it ("scrambled eggs"), else over a name's other capitalized
+// words ("Mary Ann") or, for a word that is not a name, over surprising neighbours. That is what
+// a recall copies whole (hippo_read.h's Recall); a line with no surprising word has no value
+// and cannot be recalled.
+//
 // What it is not: no parameters and no read (hippo_model.h, hippo_read.h).
 #pragma once
 
 #include <cstdint>
 #include <deque>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -30,11 +41,21 @@ namespace brainhost::regions::hippo {
 // What the cortex perceived of one user line, borrowed (n tokens, C the cortex width).
 struct PerceivedLine {
   int n = 0, C = 0;
-  const int* tokens = nullptr;      // (n)
-  const float* surprise = nullptr;  // (n) nats
-  const float* hidden = nullptr;    // (n, C)
+  const int* tokens = nullptr;       // (n)
+  const float* surprise = nullptr;   // (n) nats
+  const float* hidden = nullptr;     // (n, C)
+  const int* token_words = nullptr;  // (n) each token's word in Tokenize(line), or −1
   const std::vector<double>* word_surprise = nullptr;  // per word of the line, or null
 };
+
+// The tokens [begin, end) of line's value (see the file comment); empty when no content word
+// is surprising. encoded: the value the episodic encoder read in line, or empty.
+struct TokenSpan {
+  int begin = 0, end = 0;
+  bool empty() const { return begin >= end; }
+};
+TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
+                      std::string_view encoded);
 
 // The memories a question selected: the tokens of one or more remembered lines.
 struct Selection {
@@ -42,6 +63,9 @@ struct Selection {
   std::vector<float> h;       // (M, C)
   std::vector<float> surprise, age;  // (M)
   std::vector<int> tokens, targets;  // (M)
+  // The selected lines' values, each as its tokens then −1, and for each memory where its
+  // line's value starts in values, or −1 when neither its token nor its target is in it.
+  std::vector<int> values, value_of;  // (K), (M)
   // The read's input over these memories (no query, logits or target yet).
   HippoInput<float> input() const;
 };
@@ -62,8 +86,10 @@ class HippoMemory {
     std::int64_t turn_index = 0;
     std::int64_t first_token = 0;  // user tokens heard before it
     std::optional<Fact> fact;  // what the episodic encoder reads in it, if anything
+    std::vector<std::string> stems;  // of its words
     std::vector<int> tokens;
     std::vector<float> surprise, hidden;  // (n), (n, C)
+    TokenSpan value;
   };
 
   const LanguageModels& models_;

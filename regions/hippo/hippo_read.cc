@@ -5,7 +5,9 @@
 
 namespace brainhost::regions::hippo {
 
-PreparedMemory Prepare(const HippoModel<float>& model, const HippoInput<float>& memories) {
+PreparedMemory Prepare(const HippoModel<float>& model, const Selection& selected,
+                       std::vector<int> wrap_up) {
+  const HippoInput<float> memories = selected.input();
   const HippoConfig& cfg = model.config();
   const HippoParams<float>& p = model.p();
   const int C = cfg.C, D = cfg.D, M = memories.M;
@@ -13,8 +15,10 @@ PreparedMemory Prepare(const HippoModel<float>& model, const HippoInput<float>& 
   PreparedMemory out;
   out.keys.assign(static_cast<std::size_t>(M) * C, 0.0f);
   out.key_bias.resize(M);
-  out.tokens.assign(memories.tokens, memories.tokens + M);
-  out.targets.assign(memories.targets, memories.targets + M);
+  out.tokens = selected.tokens;
+  out.value_of = selected.value_of;
+  out.values = selected.values;
+  out.wrap_up = std::move(wrap_up);
   std::vector<float> k(D);
   for (int i = 0; i < M; i++) {
     const float* hi = memories.h + static_cast<std::size_t>(i) * C;
@@ -35,12 +39,10 @@ PreparedMemory Prepare(const HippoModel<float>& model, const HippoInput<float>& 
   }
   out.copy = *p.wc;
   out.sink = *p.sink;
-  out.gain = *p.gain;
   return out;
 }
 
-void Vote(const MemoryView& memory, const float* hidden, int token, float* bias,
-          std::vector<float>& probs) {
+void Attend(const MemoryView& memory, const float* hidden, int token, std::vector<float>& probs) {
   const int M = memory.M, C = memory.C;
   probs.resize(M + 1);
   probs[M] = memory.sink;
@@ -58,11 +60,24 @@ void Vote(const MemoryView& memory, const float* hidden, int token, float* bias,
   float sum = 0;
   for (float& p : probs) sum += (p = std::exp(p - mx));
   for (float& p : probs) p /= sum;
-  for (int i = 0; i < M; i++) bias[memory.targets[i]] += memory.gain * probs[i];
 }
 
-void RecallVote::Add(const float* hidden, int token, float* bias) {
-  if (memory_.M > 0) Vote(memory_, hidden, token, bias, probs_);
+int Recall::Next(const float* hidden, int token) {
+  if (done_) return -1;
+  if (next_ < 0) {
+    Attend(memory_, hidden, token, probs_);
+    mass_.assign(memory_.K, 0.0f);
+    for (int i = 0; i < memory_.M; i++) {
+      if (memory_.value_of[i] >= 0) mass_[memory_.value_of[i]] += probs_[i];
+    }
+    const auto best = std::max_element(mass_.begin(), mass_.end());
+    if (best == mass_.end() || *best < kRecallMass) return -1;
+    next_ = static_cast<int>(best - mass_.begin());
+  }
+  if (memory_.values[next_] >= 0) return memory_.values[next_++];
+  if (wrapped_ < memory_.W) return memory_.wrap_up[wrapped_++];
+  done_ = true;
+  return -1;
 }
 
 }  // namespace brainhost::regions::hippo

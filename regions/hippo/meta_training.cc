@@ -12,7 +12,7 @@ struct Heard {
   std::vector<double> word_surprise;
   PerceivedLine view(int C) const {
     return {static_cast<int>(perception.tokens.size()), C, perception.tokens.data(),
-            perception.surprise.data(), perception.hidden.data(),
+            perception.surprise.data(), perception.hidden.data(), perception.token_words.data(),
             word_surprise.empty() ? nullptr : &word_surprise};
   }
 };
@@ -26,23 +26,24 @@ Heard Perceive(cortex::CortexRegion& cortex, const std::vector<cortex::Exchange>
 
 }  // namespace
 
-std::optional<Example> PlayEpisode(cortex::CortexRegion& cortex, const LanguageModels& models,
-                                   const Episode& episode, int window) {
+std::vector<Example> PlayEpisode(cortex::CortexRegion& cortex, const LanguageModels& models,
+                                 const Episode& episode, int window) {
   const int C = cortex.config().dim;
   cortex.NewConversation();
   HippoMemory memory(models, cortex.tokenizer().newline_id(), window);
-  std::vector<cortex::Exchange> history;
-  for (const cortex::Exchange& x : episode.exchanges) {
-    const Heard heard = Perceive(cortex, history, x.user);
-    memory.Hear(x.turn_index, x.user, heard.view(C));
-    history.push_back(x);
+  std::vector<cortex::Exchange> history = episode.exchanges;
+  history.push_back({static_cast<std::int64_t>(history.size()), episode.probe, episode.answer});
+  std::vector<Example> out;
+  for (std::size_t t = 0; t < history.size(); t++) {
+    const cortex::Exchange& x = history[t];
+    const std::vector<cortex::Exchange> before(history.begin(), history.begin() + t);
+    const Heard heard = Perceive(cortex, before, x.user);
+    std::optional<Selection> selected = memory.Hear(x.turn_index, x.user, heard.view(C));
+    if (!selected) continue;
+    Example example{std::move(*selected), cortex.Trace(before, x.user, x.reply),
+                    t + 1 == history.size()};
+    if (!example.answer.empty()) out.push_back(std::move(example));
   }
-  const std::int64_t probe_index = static_cast<std::int64_t>(history.size());
-  const Heard heard = Perceive(cortex, history, episode.probe);
-  std::optional<Selection> selected = memory.Hear(probe_index, episode.probe, heard.view(C));
-  if (!selected) return std::nullopt;
-  Example out{std::move(*selected), cortex.Trace(history, episode.probe, episode.answer)};
-  if (out.answer.empty()) return std::nullopt;
   return out;
 }
 

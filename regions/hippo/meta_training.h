@@ -1,5 +1,8 @@
-// Meta-training the hippo (issue 5): an episode played through the frozen cortex gives one
-// example, the memories the probe selected and the answer as the cortex reads it; the loss is
+// Meta-training the hippo (issue 5): an episode played through the frozen cortex gives an
+// example for each question that selects memories, the memories and the reply as the cortex
+// reads it: the probe and its answer, where the read must find the value, and the distractor
+// questions about the user ("what should i cook tonight?") and their replies, where it must
+// abstain (a false recall there is a wrong answer the user sees). The loss is
 // the cross-entropy of the answer's tokens under the cortex's logits plus the hippo's vote
 // (hippo_model.h). The cortex's logits carry the recall penalty (cortex_region.h), so the
 // answer's value costs ~20 nats more than the cortex alone would pay, and only a read that
@@ -20,14 +23,15 @@ namespace brainhost::regions::hippo {
 
 struct Example {
   Selection memories;
-  std::vector<cortex::TracePosition> answer;  // the answer's tokens and the newline after it
+  std::vector<cortex::TracePosition> answer;  // the reply's tokens and the newline after it
+  bool probe = false;  // the episode's probe (else a distractor)
 };
 
 // Plays episode as the graph would: each user line perceived by cortex after the exchanges
-// before it and heard by a fresh HippoMemory (window user turns), then the answer traced.
-// nullopt when the probe selects no memories (the gate refused it) or the answer does not fit.
-std::optional<Example> PlayEpisode(cortex::CortexRegion& cortex, const LanguageModels& models,
-                                   const Episode& episode, int window);
+// before it and heard by a fresh HippoMemory (window user turns), and the reply to each line
+// that selects memories traced. Lines whose reply does not fit the context give no example.
+std::vector<Example> PlayEpisode(cortex::CortexRegion& cortex, const LanguageModels& models,
+                                 const Episode& episode, int window);
 
 struct LossSum {
   double loss = 0;     // summed over positions

@@ -2,6 +2,7 @@
 // episodes it is trained on (hippo/episodes.h).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <set>
@@ -15,37 +16,75 @@
 
 namespace hp = brainhost::regions::hippo;
 
-TEST_CASE("the prepared read votes as the model's read does") {
-  constexpr int M = 9, C = 128, V = 40;
+// M memories with random states over C = 128, as a selection of one line whose tokens 3..5
+// are its value.
+hp::Selection RandomSelection(int M, std::mt19937& rng) {
+  std::normal_distribution<float> n01;
+  hp::Selection s;
+  s.h.resize(static_cast<std::size_t>(M) * 128);
+  for (float& x : s.h) x = 3 * n01(rng);
+  for (int i = 0; i < M; i++) {
+    s.surprise.push_back(std::abs(4 * n01(rng)));
+    s.age.push_back(static_cast<float>(10 * i));
+    s.tokens.push_back(i % 4);
+    s.targets.push_back((5 * i + 1) % 40);
+    s.value_of.push_back(i >= 2 && i <= 5 ? 0 : -1);
+  }
+  s.values = {30, 31, 32, -1};
+  return s;
+}
+
+TEST_CASE("the prepared read attends as the model's read does") {
+  constexpr int M = 9, C = 128;
   hp::HippoModel<float> model(hp::HippoConfig{}, 3);
   *model.p().ws = 0.4f;
   *model.p().wr = 1.5f;
   *model.p().wc = 2.0f;
   *model.p().sink = 0.7f;
-  *model.p().gain = 6.0f;
   std::mt19937 rng(5);
   std::normal_distribution<float> n01;
-  std::vector<float> h(M * C), hq(C), s(M), a(M);
-  std::vector<int> tokens(M), targets(M);
-  for (float& x : h) x = 3 * n01(rng);
+  const hp::Selection selection = RandomSelection(M, rng);
+  std::vector<float> hq(C);
   for (float& x : hq) x = 3 * n01(rng);
-  for (int i = 0; i < M; i++) {
-    s[i] = std::abs(4 * n01(rng));
-    a[i] = static_cast<float>(10 * i);
-    tokens[i] = i % 4;
-    targets[i] = (5 * i + 1) % V;
-  }
-  hp::HippoInput<float> in{M, h.data(), s.data(), a.data(), tokens.data(), targets.data(),
-                           hq.data(), 2, V, nullptr, 0};
-  std::vector<float> expected(V, 0.0f), p_expected(M + 1);
-  model.read(expected.data(), p_expected.data(), in);
+  hp::HippoInput<float> in = selection.input();
+  in.hq = hq.data();
+  in.query_token = 2;
+  std::vector<float> bias(40, 0.0f), p_expected(M + 1);
+  model.read(bias.data(), p_expected.data(), in);
 
-  const hp::PreparedMemory prepared = hp::Prepare(model, in);
-  std::vector<float> got(V, 0.0f), p_got;
-  hp::Vote(prepared.view(C), hq.data(), 2, got.data(), p_got);
+  const hp::PreparedMemory prepared = hp::Prepare(model, selection, {});
+  std::vector<float> p_got;
+  hp::Attend(prepared.view(C), hq.data(), 2, p_got);
   REQUIRE(p_got.size() == p_expected.size());
   for (int i = 0; i <= M; i++) CHECK(p_got[i] == doctest::Approx(p_expected[i]).epsilon(1e-4));
-  for (int v = 0; v < V; v++) CHECK(got[v] == doctest::Approx(expected[v]).epsilon(1e-4));
+}
+
+TEST_CASE("a recall starts when the read settles on a value, copies it whole, wraps up, then is silent") {
+  constexpr int M = 9, C = 128;
+  hp::HippoModel<float> model(hp::HippoConfig{}, 3);
+  std::mt19937 rng(7);
+  const hp::Selection selection = RandomSelection(M, rng);
+  hp::PreparedMemory prepared = hp::Prepare(model, selection, {8, 9});
+  const std::vector<float> h(C, 1.0f);
+
+  prepared.sink = 50;  // the read abstains
+  {
+    hp::Recall recall(prepared.view(C));
+    for (int t = 0; t < 5; t++) CHECK(recall.Next(h.data(), 1) == -1);
+  }
+  prepared.sink = -50;  // all the mass on the memories, most of it on the value's
+  for (float& b : prepared.key_bias) b = 0;
+  for (int i = 0; i < M; i++) {
+    if (prepared.value_of[i] == 0) prepared.key_bias[i] = 30;
+  }
+  hp::Recall recall(prepared.view(C));
+  CHECK(recall.Next(h.data(), 1) == 30);
+  CHECK(recall.Next(h.data(), 30) == 31);
+  CHECK(recall.Next(h.data(), 31) == 32);
+  CHECK(recall.Next(h.data(), 32) == 8);  // the value ended: the wrap-up
+  CHECK(recall.Next(h.data(), 8) == 9);
+  CHECK(recall.Next(h.data(), 9) == -1);  // one recall per reply
+  CHECK(recall.Next(h.data(), 7) == -1);
 }
 
 TEST_CASE("hippo weights round-trip, and a damaged file is refused") {

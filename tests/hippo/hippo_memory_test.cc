@@ -1,0 +1,80 @@
+// What the hippo remembers and which of it a question reads (hippo/hippo_memory.h), over lines
+// perceived as a cortex would publish them.
+#include <doctest/doctest.h>
+
+#include <string_view>
+#include <vector>
+
+#include "hippo/hippo_memory.h"
+#include "language/tokenizer.h"
+#include "regions/test_models.h"
+
+namespace hp = brainhost::regions::hippo;
+using brainhost::regions::TestModels;
+
+namespace {
+
+constexpr int kC = 4, kNewline = 13;
+
+// A line as a perceiving cortex publishes it, one token per word: ids first_id, first_id + 1,
+// ...; the surprise of each word; hidden states all zero.
+struct Perceived {
+  std::vector<int> tokens, words;
+  std::vector<float> surprise, hidden;
+  Perceived(std::string_view line, std::vector<float> word_surprise, int first_id)
+      : surprise(std::move(word_surprise)) {
+    const int n = static_cast<int>(brainhost::regions::Tokenize(line).size());
+    surprise.resize(n, 1.0f);
+    for (int j = 0; j < n; j++) {
+      tokens.push_back(first_id + j);
+      words.push_back(j);
+    }
+    hidden.assign(static_cast<std::size_t>(n) * kC, 0.0f);
+  }
+  hp::PerceivedLine view() const {
+    return {static_cast<int>(tokens.size()), kC, tokens.data(), surprise.data(), hidden.data(),
+            words.data(), nullptr};
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a line's value is its most surprising word, widened over a name") {
+  const char* line = "my sister is called Mary Ann.";
+  const Perceived p(line, {0.5f, 1.0f, 0.5f, 2.0f, 9.0f, 4.0f}, 0);
+  const hp::TokenSpan name = hp::ValueTokens(line, p.view(), "");
+  CHECK(name.begin == 4);
+  CHECK(name.end == 6);  // "Ann" is guessable after "Mary", but a name goes on
+
+  const char* food = "i could eat scrambled eggs every day.";
+  const Perceived f(food, {0.5f, 1.0f, 1.5f, 8.0f, 6.0f, 2.0f, 1.0f}, 0);
+  const hp::TokenSpan eggs = hp::ValueTokens(food, f.view(), "");
+  CHECK(eggs.begin == 3);
+  CHECK(eggs.end == 5);
+  const Perceived plain("i had a long day.", {0.5f, 1.0f, 0.5f, 3.0f, 2.0f}, 0);
+  CHECK(hp::ValueTokens("i had a long day.", plain.view(), "").empty());
+}
+
+TEST_CASE("only a wh-question about something of the user's that was mentioned reads memory") {
+  hp::HippoMemory memory(TestModels(), kNewline, 16);
+  const char* told = "my cat is named Luna.";
+  const Perceived cat(told, {0.5f, 2.0f, 0.5f, 1.0f, 9.0f}, 100);
+  CHECK_FALSE(memory.Hear(0, told, cat.view()));
+  auto ask = [&](std::int64_t turn, const char* question) {
+    const Perceived q(question, {}, 200);
+    return memory.Hear(turn, question, q.view());
+  };
+  CHECK_FALSE(ask(1, "what should i cook tonight?"));  // advice, not a fact
+  CHECK_FALSE(ask(2, "can you help me?"));
+  CHECK_FALSE(ask(3, "what is your name?"));
+  CHECK_FALSE(ask(4, "what is my dog's name?"));  // no dog was ever mentioned
+  const std::optional<hp::Selection> selected = ask(5, "what is my cat's name?");
+  REQUIRE(selected);
+  CHECK(selected->values == std::vector<int>{104, -1});
+  CHECK(selected->value_of == std::vector<int>{-1, -1, -1, 0, 0});
+  CHECK(selected->targets.back() == kNewline);
+
+  const Perceived forget("forget my cat", {}, 300);
+  CHECK_FALSE(memory.Hear(6, "forget my cat", forget.view()));
+  CHECK_FALSE(ask(7, "what is my cat's name?"));
+}
