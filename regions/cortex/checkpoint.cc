@@ -133,12 +133,16 @@ void save_checkpoint(const Checkpoint& checkpoint, const std::string& path) {
   write_file_atomically(path, encode_checkpoint(checkpoint));
 }
 
-Checkpoint load_checkpoint(const std::string& path) {
+std::string read_file(const std::string& path, std::string_view what) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open the cortex weights");
+  if (!in) throw std::runtime_error(path + ": cannot open the " + std::string(what));
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  return decode_checkpoint(bytes.str(), path);
+  return bytes.str();
+}
+
+Checkpoint load_checkpoint(const std::string& path) {
+  return decode_checkpoint(read_file(path, "cortex weights"), path);
 }
 
 }  // namespace brainhost::regions::cortex

@@ -63,4 +63,7 @@ std::uint64_t fnv1a64(const char* data, std::size_t n);
 // std::runtime_error naming path.
 void write_file_atomically(const std::string& path, std::string_view bytes);
 
+// The whole file at path. Throws std::runtime_error "<path>: cannot open the <what>".
+std::string read_file(const std::string& path, std::string_view what);
+
 }  // namespace brainhost::regions::cortex

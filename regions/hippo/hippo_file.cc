@@ -2,8 +2,6 @@
 
 #include <cstdint>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "cortex/checkpoint.h"
@@ -83,11 +81,7 @@ void SaveHippo(const HippoWeights& weights, const std::string& path) {
 }
 
 HippoWeights LoadHippo(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open the hippo weights");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return DecodeHippo(bytes.str(), path);
+  return DecodeHippo(cortex::read_file(path, "hippo weights"), path);
 }
 
 }  // namespace brainhost::regions::hippo
