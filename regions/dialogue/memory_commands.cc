@@ -135,8 +135,7 @@ std::string Describe(const Fact& fact) {
 
 std::optional<Reply> RunMemoryCommand(const Utterance& utterance, MemoryStore& store,
                                       const LanguageModels& models) {
-  std::vector<Word> w = StripMarkers(utterance.words);
-  if (!w.empty() && w[0].lower == "please") w.erase(w.begin());
+  const std::vector<Word> w = CommandWords(utterance.words);
   if (w.empty()) return std::nullopt;
   if (utterance.question && Has(utterance, "you") && Has(utterance, "me") &&
       (Has(utterance, "remember") || Has(utterance, "know"))) {

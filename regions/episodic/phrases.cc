@@ -50,6 +50,12 @@ std::vector<Word> StripMarkers(const std::vector<Word>& words) {
                            words.begin() + static_cast<long>(end));
 }
 
+std::vector<Word> CommandWords(const std::vector<Word>& words) {
+  std::vector<Word> w = StripMarkers(words);
+  if (!w.empty() && w[0].lower == "please") w.erase(w.begin());
+  return w;
+}
+
 bool IsCopula(std::string_view lower) {
   return OneOf(lower, std::array<std::string_view, 6>{"is", "am", "are", "was", "were", "be"});
 }

@@ -17,6 +17,11 @@ namespace brainhost::regions {
 // "so", "and", "no", "wait", "by the way", ...; trailing "now", "too", "anymore", ...
 std::vector<Word> StripMarkers(const std::vector<Word>& words);
 
+// The words of a command ("oh, please forget my dog" -> "forget my dog"): StripMarkers, then
+// without a leading "please". The dialogue region's memory commands and the hippo read
+// "forget X" the same way.
+std::vector<Word> CommandWords(const std::vector<Word>& words);
+
 bool IsCopula(std::string_view lower);      // is, am, are, was, were, be
 bool IsDeterminer(std::string_view lower);  // a, an, the, some, this, that
 // Personal and demonstrative pronouns that name someone the memory cannot resolve alone

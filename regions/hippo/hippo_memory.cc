@@ -4,6 +4,7 @@
 
 #include "cortex/cortex_region.h"
 #include "episodic/encoder.h"
+#include "episodic/phrases.h"
 #include "episodic/query.h"
 #include "episodic/retriever.h"
 #include "episodic/utterance.h"
@@ -97,11 +98,12 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
   const std::int64_t first_token = heard_;
   heard_ += perceived.n;
   const Utterance utterance = Analyze(line, perceived.word_surprise, models_);
-  if (!utterance.question && !utterance.words.empty() && utterance.words[0].lower == "forget") {
+  const std::vector<Word> command = CommandWords(utterance.words);
+  if (!utterance.question && !command.empty() && command[0].lower == "forget") {
     // "forget my dog": the store forgets it (the dialogue region's command), and so does the
     // window: every line that mentions what is to be forgotten goes.
-    for (std::size_t i = 1; i < utterance.words.size(); i++) {
-      const Word& w = utterance.words[i];
+    for (std::size_t i = 1; i < command.size(); i++) {
+      const Word& w = command[i];
       if (!IsContent(w)) continue;
       std::erase_if(lines_, [&](const Line& l) {
         return std::find(l.stems.begin(), l.stems.end(), w.stem) != l.stems.end();

@@ -3,8 +3,9 @@
 // It hears every user line with what the cortex perceived of it (the tokens, their surprise
 // and final hidden states: plugins/cortex_slots.h), and remembers the declarative ones with
 // their tokens; questions are not facts, and the system's replies are never heard. A question
-// about the user ("my", "i"; never "your") selects memories: the remembered lines the episodic
-// retriever's Score binds to it (subject and relation, cue overlap: episodic/retriever.h), or,
+// about the user ("my", "i"; never "your") that the episodic parser reads as asking for a
+// fact, and not about something of the user's never mentioned, selects memories: the
+// remembered lines the episodic retriever's Score binds to it (episodic/retriever.h), or,
 // when none binds (a paraphrase: "what city am i in?" after "i grew up in Oslo"), every
 // remembered line, left to the learned read to tell apart. Memory j of a line is token j's
 // hidden state, voting for token j + 1 (the last for the newline that ended the line), with
@@ -12,7 +13,8 @@
 // store's scale, so the two memories compare. Lines older than the window are forgotten; the
 // episodic store keeps them.
 //
-// "forget X" makes it forget every line that mentions X, as the store forgets the fact.
+// "forget X" (read as the dialogue region reads the command: episodic/phrases.h's
+// CommandWords) makes it forget every line that mentions X, as the store forgets the fact.
 //
 // Each line also has its value, found by surprise: the line's most surprising content word (a
 // word whose tokens' surprise sums to cortex_region.h's kRecallSurprise or more: the cortex's

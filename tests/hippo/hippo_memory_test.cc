@@ -74,7 +74,8 @@ TEST_CASE("only a wh-question about something of the user's that was mentioned r
   CHECK(selected->value_of == std::vector<int>{-1, -1, -1, 0, 0});
   CHECK(selected->targets.back() == kNewline);
 
-  const Perceived forget("forget my cat", {}, 300);
-  CHECK_FALSE(memory.Hear(6, "forget my cat", forget.view()));
+  const char* command = "oh, please forget my cat";  // as the dialogue region reads it
+  const Perceived forget(command, {}, 300);
+  CHECK_FALSE(memory.Hear(6, command, forget.view()));
   CHECK_FALSE(ask(7, "what is my cat's name?"));
 }
