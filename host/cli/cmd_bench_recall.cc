@@ -42,20 +42,6 @@ struct Tally {
   double fraction() const { return probes > 0 ? double(recalled) / probes : 0; }
 };
 
-// The graph with only `mode` as its experiment, so every session runs it and the turn log
-// names it.
-GraphConfig Arranged(const GraphConfig& graph, const std::string& experiment, const Mode& mode) {
-  GraphConfig g = graph;
-  ExperimentDecl e;
-  e.name = experiment;
-  VariantDecl v;
-  v.name = mode.name;
-  v.disable = mode.disable;
-  e.variants.push_back(v);
-  g.experiment = e;
-  return g;
-}
-
 // Chats each episode in a session of its own, in the brain brain_for(i) gives; returns false
 // (with a message) on a host error.
 bool Chat(const GraphConfig& graph, const PluginRegistry& registry,
@@ -128,8 +114,9 @@ int RunBenchRecall(const GlobalOptions& global, const BenchRecallOptions& o) {
     };
     std::cerr << "bench recall: " << held_out.size() << " held-out episodes, memory "
               << mode.name << " ...\n";
-    if (!Chat(Arranged(context.graph, "recall", mode), context.registry, fresh, held_out,
-              std::string("recall-") + mode.name + "-", o.show_misses, &tallies[mode.name])) {
+    const GraphConfig graph = WithOnlyVariant(context.graph, "recall", mode.name, mode.disable);
+    if (!Chat(graph, context.registry, fresh, held_out, std::string("recall-") + mode.name + "-",
+              o.show_misses, &tallies[mode.name])) {
       fs::remove_all(dir);
       return kExitFailure;
     }
@@ -152,8 +139,10 @@ int RunBenchRecall(const GlobalOptions& global, const BenchRecallOptions& o) {
       return Status::OK();
     };
     for (const Mode& mode : {modes[0], modes[1]}) {
-      if (!Chat(Arranged(context.graph, "memory-ablation", mode), context.registry, shared,
-                chats, std::string("live-") + mode.name + "-", o.show_misses, &live[mode.name])) {
+      const GraphConfig graph =
+          WithOnlyVariant(context.graph, "memory-ablation", mode.name, mode.disable);
+      if (!Chat(graph, context.registry, shared, chats, std::string("live-") + mode.name + "-",
+                o.show_misses, &live[mode.name])) {
         fs::remove_all(dir);
         return kExitFailure;
       }

@@ -78,6 +78,60 @@ void TerminalLoop(Conversation* conversation, const Session& session) {
   if (!history.empty()) write_history(history.c_str());
 }
 
+// One conversation chatted twice, each time in a fresh brain: with the memory on, and with
+// the hippo and the episodic store switched off, so the frozen cortex replies alone.
+int MemoryOnAndOff(const GlobalOptions& global, const std::vector<std::string>& lines) {
+  struct Side {
+    std::string name;
+    std::vector<std::string> disable;
+    GraphConfig graph;  // outlives the session, as Session::Start requires
+    std::unique_ptr<Brain> brain;
+    std::unique_ptr<Session> session;
+  };
+  Context context;
+  if (Status s = LoadContext(global, &context); !s.ok()) {
+    std::cerr << "brainhost: " << s.message() << "\n";
+    return kExitUsage;
+  }
+  const fs::path dir =
+      fs::temp_directory_path() / ("brainhost-demo-memory-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  Side sides[] = {{"on", {}, {}, nullptr, nullptr},
+                  {"off", {"hippo", "episodic"}, {}, nullptr, nullptr}};
+  Status s;
+  for (Side& side : sides) {
+    const fs::path path = dir / (side.name + ".db");
+    fs::remove(path);
+    s = Brain::Open(path.string(), &side.brain);
+    if (!s.ok()) break;
+    side.graph = WithOnlyVariant(context.graph, "memory-demo", side.name, side.disable);
+    s = Session::Start(side.graph, context.registry, side.brain.get(), "demo-memory-" + side.name,
+                       &side.session);
+    if (!s.ok()) break;
+  }
+  for (std::size_t i = 0; s.ok() && i < lines.size(); ++i) {
+    std::cout << "you : " << lines[i] << "\n";
+    for (Side& side : sides) {
+      TurnResult result;
+      s = side.session->Say(lines[i], &result);
+      if (!s.ok()) break;
+      std::cout << "  " << side.name << (side.name.size() < 3 ? " " : "") << " : "
+                << result.outcome.reply << "   [" << result.outcome.region.value_or("host")
+                << "]\n";
+    }
+  }
+  for (Side& side : sides) {
+    side.session.reset();
+    side.brain.reset();
+  }
+  fs::remove_all(dir);
+  if (!s.ok()) {
+    std::cerr << "brainhost: " << s.message() << "\n";
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunChat(const GlobalOptions& global, const ChatOptions& options) {
@@ -135,6 +189,13 @@ int RunDemo(const GlobalOptions& global) {
                 << result.outcome.region.value_or("host") << "]\n";
     }
   }
+  std::cout << "\nMemory on and off, side by side: one conversation in two fresh brains, the "
+               "second\nwith the hippo and the episodic store switched off (the cortex alone).\n\n";
+  // Teach, two distractors (one a question), ask: the hippo's case, a fact said in passing.
+  const std::vector<std::string> memory_script = {
+      "i just adopted a ferret, Mirabel Okafor", "how is the weather today?",
+      "do you like music?", "what's the name of my ferret?"};
+  if (int rc = MemoryOnAndOff(demo, memory_script); rc != kExitOk) return rc;
   std::cout << "\nEvery turn and every fact is in the brain. See what it remembers and why:\n"
             << "  brainhost sql --brain " << brain_path
             << " \"SELECT subject, relation, value, superseded FROM v_facts\"\n"

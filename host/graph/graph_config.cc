@@ -453,6 +453,16 @@ double GraphConfig::MinConfidenceOf(const RegionDecl& region) const {
   return region.min_confidence.value_or(min_confidence);
 }
 
+GraphConfig WithOnlyVariant(const GraphConfig& graph, std::string experiment,
+                            std::string variant, std::vector<std::string> disable) {
+  GraphConfig g = graph;
+  VariantDecl v;
+  v.name = std::move(variant);
+  v.disable = std::move(disable);
+  g.experiment = ExperimentDecl{std::move(experiment), {std::move(v)}, {}};
+  return g;
+}
+
 Status LoadGraphConfig(const std::string& path, GraphConfig* out) {
   return LoadFile(path, nullptr, out);
 }

@@ -115,6 +115,12 @@ struct GraphConfig {
   double MinConfidenceOf(const RegionDecl& region) const;
 };
 
+// graph with its experiment replaced by one of a single variant, `variant`, that switches off
+// the nodes in `disable`: every session runs that variant, and the turn log names it. How a
+// benchmark or the demo runs an arrangement of regions without a file of its own.
+GraphConfig WithOnlyVariant(const GraphConfig& graph, std::string experiment,
+                            std::string variant, std::vector<std::string> disable);
+
 // Reads, parses and checks the graph file at `path` (and the graph files its variants name)
 // into *out. Checks that need no plugin: known fields of the right types, required keys,
 // instance names, every name referring to a declared region, conditions that parse, the

@@ -46,9 +46,33 @@ std::optional<Parse> AfterCopula(const std::vector<Word>& w, size_t at, const st
   return std::nullopt;
 }
 
+// A thing named in the clause at words[at]: "named my axolotl Quinpatho" (after "i"), or "a
+// gecko named Anrobri" (after a verb: "i rescued ...", "i live with ..."): the thing's name.
+std::optional<Parse> NamedThing(const std::vector<Word>& w, size_t at) {
+  auto naming = [&](size_t i) { return w[i].lower == "named" || w[i].lower == "called"; };
+  if (at + 3 < w.size() && naming(at) && w[at + 1].lower == "my") {
+    Span owned{at + 2, at + 2};
+    while (owned.end < w.size() && IsContent(w[owned.end]) && !w[owned.end].capitalized) {
+      owned.end++;
+    }
+    Span name = CapitalizedRun(w, owned.end);
+    if (owned.empty() || name.empty()) return std::nullopt;
+    std::string key = Key(w, owned, '_');
+    return Parse{"user." + key, "name", name, true, key};
+  }
+  for (size_t i = at + 1; i < w.size() && i < at + 6; ++i) {
+    if (!naming(i) || !IsContent(w[i - 1]) || w[i - 1].punct_after) continue;
+    Span name = ValueSpan(w, i + 1);
+    if (name.empty()) return std::nullopt;
+    return Parse{"user." + w[i - 1].lower, "name", name, true, w[i - 1].lower};
+  }
+  return std::nullopt;
+}
+
 // "i ..." at words[0].
 std::optional<Parse> AboutI(const std::vector<Word>& w, const LanguageModels& models) {
   if (w.size() < 2) return std::nullopt;
+  if (auto named = NamedThing(w, 1)) return named;
   if (IsCopula(w[1].lower)) {
     if (auto parse = AfterCopula(w, 1, "user")) return parse;
     Span value = ValueSpan(w, 2);
@@ -109,8 +133,13 @@ std::optional<Parse> AboutWorld(const std::vector<Word>& w) {
   }
   if (begin == at) return std::nullopt;
   if (at + 2 < w.size() && w[at + 1].lower == "my") {
-    Span owned = OwnedPhrase(w, at + 2);
+    // "Tom is my brother" names the brother; "silver is my favorite color" says what "my
+    // favorite color is silver" says, an attribute of the user.
+    Span owned{at + 2, at + 2};
+    while (owned.end < w.size() && owned.end < at + 6 && IsContent(w[owned.end])) owned.end++;
+    if (owned.empty()) return std::nullopt;
     std::string key = Key(w, owned, '_');
+    if (owned.end - owned.begin > 1) return Parse{"user", Key(w, owned, ' '), {begin, at}, true, key};
     return Parse{"user." + key, "name", {begin, at}, true, key};
   }
   return Parse{"world", Key(w, {begin, at}, ' '), ValueSpan(w, at + 1)};

@@ -13,6 +13,9 @@ bool IsWh(std::string_view lower) {
          lower == "which" || lower == "how";
 }
 
+// "named", "called": what a thing is called, after it.
+bool IsNaming(const Word& w) { return w.lower == "named" || w.lower == "called"; }
+
 bool IsDoAux(std::string_view lower) { return lower == "do" || lower == "does" || lower == "did"; }
 
 struct Subject {
@@ -21,6 +24,13 @@ struct Subject {
   size_t next = 0;   // the first word after the subject phrase
   bool possessive = false;
 };
+
+// The subject that "my X Y" names, as the encoder keys it: "user.x_y".
+std::string Owner(const Subject& subject) {
+  std::string key = "user." + subject.owned;
+  std::replace(key.begin(), key.end(), ' ', '_');
+  return key;
+}
 
 // The subject phrase at words[at]: "i", "me", "my X", "my X's Y", or a world noun phrase.
 // With whole, "my X" runs over every following content word ("what is my favourite food");
@@ -32,7 +42,7 @@ std::optional<Subject> ReadSubject(const std::vector<Word>& w, size_t at, bool w
     Span owned = OwnedPhrase(w, at + 1);
     if (owned.empty()) return std::nullopt;
     while (whole && !w[owned.end - 1].possessive && owned.end < w.size() &&
-           IsContent(w[owned.end]) && !w[owned.end].capitalized) {
+           IsContent(w[owned.end]) && !w[owned.end].capitalized && !IsNaming(w[owned.end])) {
       ++owned.end;
     }
     if (!w[owned.end - 1].possessive) return Subject{"user", Key(w, owned, ' '), owned.end, false};
@@ -41,6 +51,13 @@ std::optional<Subject> ReadSubject(const std::vector<Word>& w, size_t at, bool w
   }
   size_t begin = at;
   while (begin < w.size() && (IsDeterminer(w[begin].lower) || w[begin].lower == "it")) ++begin;
+  // "the name of my gecko" says what "my gecko's name" says.
+  for (size_t of = begin + 1; of + 1 < w.size() && IsContent(w[of - 1]); ++of) {
+    if (w[of].lower != "of" || w[of + 1].lower != "my") continue;
+    auto owner = ReadSubject(w, of + 1, true);
+    if (!owner || owner->possessive) return std::nullopt;
+    return Subject{Owner(*owner), Key(w, {begin, of}, ' '), owner->next, true};
+  }
   Span world = ValueSpan(w, begin);
   if (world.empty()) return std::nullopt;
   return Subject{"world", Key(w, world, ' '), world.end, false};
@@ -75,6 +92,14 @@ std::optional<Query> Read(const std::vector<Word>& w) {
     // "where do i work", "what does my sister do", "what did i adopt".
     auto subject = ReadSubject(w, at + 1, false);
     if (!subject || subject->key == "world") return std::nullopt;
+    const size_t verb = subject->next;
+    if (subject->key == "user" && verb + 2 < w.size() && w[verb + 1].lower == "my" &&
+        (w[verb].lower == "name" || w[verb].lower == "call")) {
+      // "what did i name my gecko?"
+      auto thing = ReadSubject(w, verb + 1, true);
+      if (!thing || thing->possessive) return std::nullopt;
+      return Query{Owner(*thing), "name", {}};
+    }
     std::string key = subject->key;
     if (!subject->owned.empty()) key = "user." + subject->owned;  // "my sister" does things
     std::string relation = VerbRelation(wh, w, subject->next);
@@ -99,6 +124,10 @@ std::optional<Query> Read(const std::vector<Word>& w) {
     return Query{"world", subject->owned, {}};
   }
   if (subject->possessive) return Query{subject->key, subject->owned, {}};
+  // "what is my uncle called?", "what's my duck named?"
+  if (subject->next < w.size() && IsNaming(w[subject->next])) {
+    return Query{Owner(*subject), "name", {}};
+  }
   // "what is my name", "how old is my dog", "what color is my car".
   if (!asked.empty()) return Query{"user." + subject->owned, asked, {}};
   if (wh == "where" && subject->next < w.size() && w[subject->next].lower == "from") {

@@ -142,7 +142,10 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
     if (!mentioned) return std::nullopt;
   }
 
-  // The lines the episodic scoring binds to the question, when any does; else every line.
+  // The candidates, the narrowest that is not empty: the lines the episodic scoring binds to
+  // the question; else the lines that share a content word with its cue ("what is my sister
+  // called?" after "my sister is called Mary Ann"); else, for a paraphrase that shares none
+  // ("what city am i in?" after "i grew up in Oslo"), every line.
   Selection s;
   std::vector<const Line*> chosen;
   for (std::size_t rank = 0; rank < lines_.size(); ++rank) {
@@ -151,6 +154,15 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
     if (std::optional<Recall> recall = Score(*query, *candidate.fact, rank, models_)) {
       s.match = chosen.empty() ? recall->trace.score : std::max(s.match, recall->trace.score);
       chosen.push_back(&candidate);
+    }
+  }
+  if (chosen.empty()) {
+    for (const Line& candidate : lines_) {
+      const bool overlaps = std::any_of(query->cue.begin(), query->cue.end(), [&](const auto& c) {
+        return std::find(candidate.stems.begin(), candidate.stems.end(), c) !=
+               candidate.stems.end();
+      });
+      if (overlaps) chosen.push_back(&candidate);
     }
   }
   if (chosen.empty()) {

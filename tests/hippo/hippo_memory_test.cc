@@ -79,3 +79,19 @@ TEST_CASE("only a wh-question about something of the user's that was mentioned r
   CHECK_FALSE(memory.Hear(6, command, forget.view()));
   CHECK_FALSE(ask(7, "what is my cat's name?"));
 }
+
+TEST_CASE("a question reads only the lines that share its words, when any does") {
+  hp::HippoMemory memory(TestModels(), kNewline, 16);
+  const char* rain = "it rained all day here.";
+  const Perceived rained(rain, {0.5f, 7.0f, 1.0f, 1.0f, 1.0f}, 100);
+  CHECK_FALSE(memory.Hear(0, rain, rained.view()));
+  const char* told = "my sister is called Mary Ann.";
+  const Perceived sister(told, {0.5f, 2.0f, 0.5f, 2.0f, 9.0f, 4.0f}, 200);
+  CHECK_FALSE(memory.Hear(1, told, sister.view()));
+  const char* question = "what is my sister called?";
+  const Perceived q(question, {}, 300);
+  const std::optional<hp::Selection> selected = memory.Hear(2, question, q.view());
+  REQUIRE(selected);
+  CHECK(selected->values == std::vector<int>{204, 205, -1});  // "Mary Ann", never "rained"
+  CHECK(selected->tokens.size() == 6);
+}

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -272,6 +273,14 @@ TEST_CASE("bench route and demo run end to end") {
   CHECK(demo.out.find("bh  : today is") != std::string::npos);
   CHECK(demo.out.find(CortexInstalled() ? "   [cortex]" : "bh  : i don't know that yet") !=
         std::string::npos);
+  // The memory side by side: only the brain with its memory on says the ferret's name.
+  const std::vector<std::string> lines = Lines(demo.out);
+  const auto asked = std::find(lines.begin(), lines.end(), "you : what's the name of my ferret?");
+  REQUIRE(lines.end() - asked > 2);
+  CHECK(asked[1].starts_with("  on  : "));
+  CHECK(asked[2].starts_with("  off : "));
+  CHECK(asked[2].find("Mirabel") == std::string::npos);
+  if (CortexInstalled()) CHECK(asked[1].find("Mirabel Okafor") != std::string::npos);
 }
 
 }  // namespace brainhost

@@ -75,6 +75,13 @@ TEST_CASE("encoder generalises to unseen nouns, names and phrasings") {
   CheckFact("my tortoise is 80 years old", "user.tortoise", "age", "80");
   CheckFact("actually my dog is named Max now", "user.dog", "name", "Max");
   CheckFact("Priya is my manager", "user.manager", "name", "Priya");
+  // A phrase of several words after "my" is an attribute, as when it comes first.
+  CheckFact("silver is my favorite color.", "user", "favorite color", "silver");
+  CheckFact("Tom is my best friend", "user", "best friend", "Tom");
+  // A thing named after a verb, or by naming it.
+  CheckFact("i rescued a gecko named Anrobri.", "user.gecko", "name", "Anrobri");
+  CheckFact("i live with a parrot called Kiwi", "user.parrot", "name", "Kiwi");
+  CheckFact("i named my guinea pig Ulkaida", "user.guinea_pig", "name", "Ulkaida");
   CheckFact("my favourite colour is deep green", "user", "favourite colour", "deep green");
   CheckFact("i drank espresso", "user", "drink", "espresso");
   CheckFact("the capital of Peru is Lima", "world", "capital of peru", "Lima");
@@ -135,6 +142,10 @@ TEST_CASE("questions parse to the subject and relation their statements have") {
   check("what is my favourite food", "user", "favourite food");
   check("what did i drink?", "user", "drink");
   check("who am i", "user", "name");
+  check("what's my uncle called?", "user.uncle", "name");
+  check("what is my best friend named", "user.best_friend", "name");
+  check("what did i name my guinea pig?", "user.guinea_pig", "name");
+  check("what's the name of my gecko?", "user.gecko", "name");
   for (std::string_view line : {"what is your name?", "my name is Gary", "are you real?"}) {
     CHECK_MESSAGE(!ParseQuestion(Analyze(line, nullptr, TestModels()), TestModels()), line);
   }
