@@ -54,6 +54,7 @@
 #include "cortex_slots.h"
 #include "hippo/hippo_read.h"
 #include "hippo_slots.h"
+#include "int_setting.h"
 #include "model_dir.h"
 #include "tokenizer/tokenizer.h"
 
@@ -127,28 +128,18 @@ void InstallFirst(const sdk::Host& host, const bh_weights& weights,
              "install the first cortex version from", path.string().c_str());
 }
 
-int IntSetting(const sdk::Config& config, const char* key, int fallback, int low) {
-  const double value = config.number_or(key, fallback);
-  if (value != std::floor(value) || value < low || value > 1e9) {
-    throw sdk::Error(BH_ERR_INVALID_ARGUMENT, std::string("setting '") + key +
-                                                  "' must be a whole number >= " +
-                                                  std::to_string(low));
-  }
-  return static_cast<int>(value);
-}
-
 cx::SamplingOptions Decoding(const sdk::Config& config) {
   const cx::SamplingOptions d = cx::kChatDecoding;
   cx::SamplingOptions o;
   o.temperature = static_cast<float>(config.number_or("temperature", d.temperature));
-  o.top_k = IntSetting(config, "top_k", d.top_k, 0);
+  o.top_k = plugins::IntSetting(config, "top_k", d.top_k, 0);
   o.top_p = static_cast<float>(config.number_or("top_p", d.top_p));
   o.repetition_penalty =
       static_cast<float>(config.number_or("repetition_penalty", d.repetition_penalty));
   o.frequency_penalty =
       static_cast<float>(config.number_or("frequency_penalty", d.frequency_penalty));
-  o.no_repeat_ngram = IntSetting(config, "no_repeat_ngram", d.no_repeat_ngram, 0);
-  o.max_tokens = IntSetting(config, "max_tokens", d.max_tokens, 1);
+  o.no_repeat_ngram = plugins::IntSetting(config, "no_repeat_ngram", d.no_repeat_ngram, 0);
+  o.max_tokens = plugins::IntSetting(config, "max_tokens", d.max_tokens, 1);
   const double seed = config.number_or("seed", double(d.seed));
   if (seed < 0 || seed != std::floor(seed)) {
     throw sdk::Error(BH_ERR_INVALID_ARGUMENT, "setting 'seed' must be a whole number >= 0");
@@ -190,10 +181,11 @@ class Cortex : public sdk::Region {
   Cortex(const sdk::Host& host, const sdk::Config& config)
       : host_(host),
         perceive_(Mode(config)),
-        history_(IntSetting(config, "history", 16, 0)),
+        history_(plugins::IntSetting(config, "history", 16, 0)),
         bias_slot_(config.get_or("logit_bias", plugins::kHippoLogitBias)),
         decoding_(Decoding(config)) {
-    const cx::InferenceOptions inference{Precision(config), IntSetting(config, "threads", 0, 0)};
+    const cx::InferenceOptions inference{Precision(config),
+                                         plugins::IntSetting(config, "threads", 0, 0)};
     // The tokenizer first: weights it cannot go with must not become the brain's version 1.
     regions::Tokenizer tokenizer = regions::Tokenizer::Load(
         plugins::PathSetting(config, "tokenizer", "tokenizer", "tokenizer.model").string());

@@ -16,7 +16,6 @@
 //   window    how many user turns back a line is remembered (default 16, as the cortex's history)
 #include <brainhost/region.hpp>
 
-#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +25,7 @@
 #include "hippo/hippo_memory.h"
 #include "hippo/hippo_read.h"
 #include "hippo_slots.h"
+#include "int_setting.h"
 #include "language/language_models.h"
 #include "model_dir.h"
 #include "tokenizer/tokenizer.h"
@@ -50,14 +50,6 @@ std::vector<int> WrapUp(const regions::Tokenizer& tokenizer) {
   return ended;
 }
 
-int WindowSetting(const sdk::Config& config) {
-  const double value = config.number_or("window", 16);
-  if (value != std::floor(value) || value < 1 || value > 1e6) {
-    throw sdk::Error(BH_ERR_INVALID_ARGUMENT, "setting 'window' must be a whole number >= 1");
-  }
-  return static_cast<int>(value);
-}
-
 hp::HippoWeights LoadWeights(const sdk::Config& config) {
   const std::string path = plugins::PathSetting(config, "weights", "hippo", "hippo.bin").string();
   try {
@@ -78,7 +70,7 @@ class Hippo : public sdk::Region {
         models_(regions::LanguageModels::Load(plugins::ModelDir(config, "language"))),
         tokenizer_(LoadTokenizer(config)),
         wrap_up_(WrapUp(tokenizer_)),
-        memory_(models_, tokenizer_.newline_id(), WindowSetting(config)) {
+        memory_(models_, tokenizer_.newline_id(), plugins::IntSetting(config, "window", 16, 1)) {
     model_.parameters() = weights_.params;
   }
 

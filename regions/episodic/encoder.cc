@@ -176,8 +176,12 @@ std::optional<Encoded> Encode(const Utterance& utterance, const LanguageModels& 
   }
   std::optional<Parse> parse;
   const std::string& first = w[0].lower;
-  if (first == "call" && w.size() > 2 && w[1].lower == "me") {
-    parse = Parse{"user", "name", ValueSpan(w, 2)};
+  // "call me Sam", "people call me Sam", "you can call me Sam".
+  auto call_me = std::adjacent_find(w.begin(), w.end(), [](const Word& a, const Word& b) {
+    return a.lower == "call" && b.lower == "me";
+  });
+  if (call_me != w.end()) {
+    parse = Parse{"user", "name", ValueSpan(w, static_cast<size_t>(call_me - w.begin()) + 2)};
   } else if (first == "i") {
     parse = AboutI(w, models);
   } else if (first == "my") {

@@ -134,6 +134,7 @@ std::optional<Predicate> VerbPredicate(const std::vector<Word>& words, size_t at
   const Word& verb = words[at];
   std::string_view next = at + 1 < words.size() ? std::string_view(words[at + 1].lower) : "";
   if (verb.lower == "named" || verb.lower == "called") return Predicate{"name", at + 1, true};
+  if (verb.stem == "go" && next == "by") return Predicate{"name", at + 2, true};  // "goes by"
   bool work = IsFormOf(verb, "work"), live = IsFormOf(verb, "live");
   if (work && next == "as") return Predicate{"job", at + 2, true};
   if (work && (next == "at" || next == "for" || next == "in")) {

@@ -69,7 +69,7 @@ std::string VerbRelation(std::string_view wh, const std::vector<Word>& w, size_t
   const Word& verb = w[verb_at];
   if (wh == "where" && verb.lower.starts_with("work")) return "workplace";
   if (wh == "where" && verb.lower.starts_with("liv")) return "home";
-  if (wh == "what" && verb.lower == "do") return "job";
+  if (wh == "what" && verb.lower == "do" && verb_at + 1 == w.size()) return "job";
   if (auto predicate = VerbPredicate(w, verb_at)) return predicate->relation;
   return "";
 }
@@ -88,6 +88,30 @@ std::optional<Query> Read(const std::vector<Word>& w) {
   }
   if (at >= w.size()) return std::nullopt;
 
+  if (IsDoAux(w[at].lower) && at + 3 < w.size() && w[at + 1].lower == "i" &&
+      (w[at + 2].lower == "say" || w[at + 2].lower == "tell" || w[at + 2].lower == "mention")) {
+    // Reported speech asks what it reports: "where did i say i live" is "where do i live",
+    // "what did i tell you my name was" is "what was my name".
+    std::vector<Word> asks(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(at));
+    size_t clause = at + 3;
+    if (w[clause].lower == "you" || w[clause].lower == "that") clause++;
+    if (clause >= w.size()) return std::nullopt;
+    std::vector<Word> rest(w.begin() + static_cast<std::ptrdiff_t>(clause), w.end());
+    const auto copula = std::find_if(rest.begin(), rest.end(),
+                                     [](const Word& x) { return IsCopula(x.lower); });
+    if (rest[0].lower == "my" && copula != rest.end()) {
+      asks.push_back(*copula);
+      rest.erase(copula);
+    } else if (rest[0].lower == "i") {
+      Word aux = w[at];
+      aux.text = aux.lower = aux.stem = "do";
+      asks.push_back(aux);
+    } else {
+      return std::nullopt;
+    }
+    asks.insert(asks.end(), rest.begin(), rest.end());
+    return Read(asks);
+  }
   if (IsDoAux(w[at].lower)) {
     // "where do i work", "what does my sister do", "what did i adopt".
     auto subject = ReadSubject(w, at + 1, false);
@@ -99,6 +123,11 @@ std::optional<Query> Read(const std::vector<Word>& w) {
       auto thing = ReadSubject(w, verb + 1, true);
       if (!thing || thing->possessive) return std::nullopt;
       return Query{Owner(*thing), "name", {}};
+    }
+    if (subject->key == "user" && !asked.empty() && verb < w.size() &&
+        (w[verb].lower == "say" || w[verb].lower == "tell" || w[verb].lower == "give" ||
+         w[verb].lower == "mention")) {
+      return Query{"user", asked, {}};  // "which city did i say?", "what name did i give you?"
     }
     std::string key = subject->key;
     if (!subject->owned.empty()) key = "user." + subject->owned;  // "my sister" does things

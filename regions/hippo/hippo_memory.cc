@@ -45,7 +45,7 @@ bool AboutUser(const Utterance& u) {
 }  // namespace
 
 TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
-                      std::string_view encoded) {
+                      std::string_view encoded, const std::vector<std::string>& asked) {
   const std::vector<Token> words = Tokenize(line);
   const int W = static_cast<int>(words.size());
   std::vector<double> surprise(W, 0.0);
@@ -53,32 +53,39 @@ TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
     const int w = perceived.token_words[j];
     if (w >= 0 && w < W) surprise[w] += perceived.surprise[j];
   }
-  auto content = [&](int w) { return !IsFunctionWord(words[w].lower); };
-  auto surprising = [&](int w) { return content(w) && surprise[w] >= cortex::kRecallSurprise; };
-  int best = -1;
-  for (int w = 0; w < W; w++) {
-    if (surprising(w) && (best < 0 || surprise[w] > surprise[best])) best = w;
-  }
-  if (best < 0) return {};
-
-  int first = best, last = best;
+  auto surprising = [&](int w) {
+    return !IsFunctionWord(words[w].lower) && surprise[w] >= cortex::kRecallSurprise &&
+           std::find(asked.begin(), asked.end(), words[w].lower) == asked.end();
+  };
+  int first = -1, last = -1;
+  // The encoder's value, when it holds a word the cortex could not have guessed.
   const std::vector<Token> said = Tokenize(encoded);
   const int n = static_cast<int>(said.size());
-  bool found = false;
-  for (int b = std::max(0, best - n + 1); !found && n > 0 && b <= best && b + n <= W; b++) {
-    found = std::equal(said.begin(), said.end(), words.begin() + b,
-                       [](const Token& x, const Token& y) { return x.lower == y.lower; });
-    if (found) first = b, last = b + n - 1;
+  for (int b = 0; first < 0 && n > 0 && b + n <= W; b++) {
+    const bool found =
+        std::equal(said.begin(), said.end(), words.begin() + b,
+                   [](const Token& x, const Token& y) { return x.lower == y.lower; });
+    bool any = false;
+    for (int w = b; found && w < b + n; w++) any = any || surprising(w);
+    if (found && any) first = b, last = b + n - 1;
   }
-  // a immediately before b: nothing separates them, and they are a name's words or, around a
-  // word that is not a name, both surprising.
-  auto joins = [&](int a, int b) {
-    if (words[a].punct_after) return false;
-    if (words[best].capitalized) return words[a].capitalized && words[b].capitalized;
-    return surprising(a) && surprising(b);
-  };
-  while (!found && first > 0 && joins(first - 1, first)) first--;
-  while (!found && last + 1 < W && joins(last, last + 1)) last++;
+  if (first < 0) {
+    // Else the most surprising word, widened over a name's other words or, for a word that is
+    // not a name, over surprising neighbours.
+    int best = -1;
+    for (int w = 0; w < W; w++) {
+      if (surprising(w) && (best < 0 || surprise[w] > surprise[best])) best = w;
+    }
+    if (best < 0) return {};
+    auto joins = [&](int a, int b) {  // a immediately before b, nothing between them
+      if (words[a].punct_after) return false;
+      if (words[best].capitalized) return words[a].capitalized && words[b].capitalized;
+      return surprising(a) && surprising(b);
+    };
+    first = last = best;
+    while (first > 0 && joins(first - 1, first)) first--;
+    while (last + 1 < W && joins(last, last + 1)) last++;
+  }
   TokenSpan span{perceived.n, 0};
   for (int j = 0; j < perceived.n; j++) {
     const int w = perceived.token_words[j];
@@ -115,17 +122,16 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
     if (perceived.n == 0) return std::nullopt;
     const int n = perceived.n, C = perceived.C;
     std::optional<Encoded> encoded = Encode(utterance, models_);
-    const TokenSpan value = ValueTokens(line, perceived, encoded ? encoded->fact.value : "");
     std::vector<std::string> stems;
     for (const Word& w : utterance.words) stems.push_back(w.stem);
-    lines_.push_back({turn_index, first_token,
+    lines_.push_back({turn_index, first_token, std::string(line),
                       encoded ? std::optional<Fact>(std::move(encoded->fact)) : std::nullopt,
                       std::move(stems),
                       std::vector<int>(perceived.tokens, perceived.tokens + n),
+                      std::vector<int>(perceived.token_words, perceived.token_words + n),
                       std::vector<float>(perceived.surprise, perceived.surprise + n),
                       std::vector<float>(perceived.hidden,
-                                         perceived.hidden + static_cast<std::size_t>(n) * C),
-                      value});
+                                         perceived.hidden + static_cast<std::size_t>(n) * C)});
     return std::nullopt;
   }
   // The gate: a wh-question about the user that the episodic parser reads as asking for a fact
@@ -168,9 +174,15 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
   if (chosen.empty()) {
     for (const Line& candidate : lines_) chosen.push_back(&candidate);
   }
+  // A value is never what the question itself says ("guinea pig" in "what's my guinea pig's
+  // name?").
+  std::vector<std::string> asked;
+  for (const Token& t : Tokenize(line)) asked.push_back(t.lower);
   for (const Line* l : chosen) {
     const int n = static_cast<int>(l->tokens.size());
-    const TokenSpan v = l->value;
+    const PerceivedLine heard{n, 0, l->tokens.data(), l->surprise.data(), nullptr,
+                              l->token_words.data(), nullptr};
+    const TokenSpan v = ValueTokens(l->text, heard, l->fact ? l->fact->value : "", asked);
     const int value_at = v.empty() ? -1 : static_cast<int>(s.values.size());
     if (!v.empty()) {
       s.values.insert(s.values.end(), l->tokens.begin() + v.begin, l->tokens.begin() + v.end);

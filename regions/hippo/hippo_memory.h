@@ -16,13 +16,14 @@
 // "forget X" (read as the dialogue region reads the command: episodic/phrases.h's
 // CommandWords) makes it forget every line that mentions X, as the store forgets the fact.
 //
-// Each line also has its value, found by surprise: the line's most surprising content word (a
-// word whose tokens' surprise sums to cortex_region.h's kRecallSurprise or more: the cortex's
-// own threshold for what only a memory may say), widened to the value the episodic encoder reads
-// in the line when that contains it ("scrambled eggs"), else over a name's other capitalized
-// words ("Mary Ann") or, for a word that is not a name, over surprising neighbours. That is what
-// a recall copies whole (hippo_read.h's Recall); a line with no surprising word has no value
-// and cannot be recalled.
+// Each selected line also has its value for the question, found by surprise among the content
+// words the question does not say itself. A word is surprising when its tokens' surprise sums
+// to cortex_region.h's kRecallSurprise or more: the cortex's own threshold for what only a
+// memory may say. The value is the one the episodic encoder reads in the line when that holds a
+// surprising word ("scrambled eggs"); else the line's most surprising word, widened over a
+// name's other capitalized words ("Mary Ann") or, for a word that is not a name, over
+// surprising neighbours. That is what a recall copies whole (hippo_read.h's Recall); a line
+// with no surprising word has no value and cannot be recalled.
 //
 // What it is not: no parameters and no read (hippo_model.h, hippo_read.h).
 #pragma once
@@ -50,14 +51,16 @@ struct PerceivedLine {
   const std::vector<double>* word_surprise = nullptr;  // per word of the line, or null
 };
 
-// The tokens [begin, end) of line's value (see the file comment); empty when no content word
-// is surprising. encoded: the value the episodic encoder read in line, or empty.
+// The tokens [begin, end) of line's value (see the file comment) for a question whose words
+// (lowercase) are asked; empty when no content word is surprising. encoded: the value the
+// episodic encoder read in line, or empty. Only perceived's tokens, surprise and token_words
+// are read.
 struct TokenSpan {
   int begin = 0, end = 0;
   bool empty() const { return begin >= end; }
 };
 TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
-                      std::string_view encoded);
+                      std::string_view encoded, const std::vector<std::string>& asked);
 
 // The memories a question selected: the tokens of one or more remembered lines.
 struct Selection {
@@ -87,11 +90,11 @@ class HippoMemory {
   struct Line {
     std::int64_t turn_index = 0;
     std::int64_t first_token = 0;  // user tokens heard before it
+    std::string text;
     std::optional<Fact> fact;  // what the episodic encoder reads in it, if anything
     std::vector<std::string> stems;  // of its words
-    std::vector<int> tokens;
+    std::vector<int> tokens, token_words;  // (n)
     std::vector<float> surprise, hidden;  // (n), (n, C)
-    TokenSpan value;
   };
 
   const LanguageModels& models_;

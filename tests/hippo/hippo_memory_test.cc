@@ -42,17 +42,35 @@ struct Perceived {
 TEST_CASE("a line's value is its most surprising word, widened over a name") {
   const char* line = "my sister is called Mary Ann.";
   const Perceived p(line, {0.5f, 1.0f, 0.5f, 2.0f, 9.0f, 4.0f}, 0);
-  const hp::TokenSpan name = hp::ValueTokens(line, p.view(), "");
+  const hp::TokenSpan name = hp::ValueTokens(line, p.view(), "", {});
   CHECK(name.begin == 4);
   CHECK(name.end == 6);  // "Ann" is guessable after "Mary", but a name goes on
 
   const char* food = "i could eat scrambled eggs every day.";
   const Perceived f(food, {0.5f, 1.0f, 1.5f, 8.0f, 6.0f, 2.0f, 1.0f}, 0);
-  const hp::TokenSpan eggs = hp::ValueTokens(food, f.view(), "");
+  const hp::TokenSpan eggs = hp::ValueTokens(food, f.view(), "", {});
   CHECK(eggs.begin == 3);
   CHECK(eggs.end == 5);
   const Perceived plain("i had a long day.", {0.5f, 1.0f, 0.5f, 3.0f, 2.0f}, 0);
-  CHECK(hp::ValueTokens("i had a long day.", plain.view(), "").empty());
+  CHECK(hp::ValueTokens("i had a long day.", plain.view(), "", {}).empty());
+}
+
+TEST_CASE("a value is never a word of the question, and the encoder's value comes first") {
+  // "guinea" is rarer than the name, but the question says it.
+  const char* line = "i just adopted a guinea pig, Raancas.";
+  const Perceived p(line, {0.5f, 1.0f, 3.0f, 0.5f, 12.0f, 1.0f, 9.0f}, 0);
+  const hp::TokenSpan name = hp::ValueTokens(line, p.view(), "", {"what", "is", "my", "guinea",
+                                                                   "pig", "called"});
+  CHECK(name.begin == 6);
+  CHECK(name.end == 7);
+  const hp::TokenSpan guinea = hp::ValueTokens(line, p.view(), "", {"what", "did", "i"});
+  CHECK(guinea.begin == 4);
+  CHECK(guinea.end == 5);
+  const char* told = "i rescued a gecko named Anrobri.";
+  const Perceived g(told, {0.5f, 6.0f, 0.5f, 9.0f, 1.0f, 7.0f}, 0);
+  const hp::TokenSpan anrobri = hp::ValueTokens(told, g.view(), "Anrobri", {});
+  CHECK(anrobri.begin == 5);
+  CHECK(anrobri.end == 6);
 }
 
 TEST_CASE("only a wh-question about something of the user's that was mentioned reads memory") {

@@ -82,6 +82,9 @@ TEST_CASE("encoder generalises to unseen nouns, names and phrasings") {
   CheckFact("i rescued a gecko named Anrobri.", "user.gecko", "name", "Anrobri");
   CheckFact("i live with a parrot called Kiwi", "user.parrot", "name", "Kiwi");
   CheckFact("i named my guinea pig Ulkaida", "user.guinea_pig", "name", "Ulkaida");
+  CheckFact("people call me Mailofen", "user", "name", "Mailofen");
+  CheckFact("i go by Thonessel", "user", "name", "Thonessel");
+  CheckFact("my husband goes by Darolo", "user.husband", "name", "Darolo");
   CheckFact("my favourite colour is deep green", "user", "favourite colour", "deep green");
   CheckFact("i drank espresso", "user", "drink", "espresso");
   CheckFact("the capital of Peru is Lima", "world", "capital of peru", "Lima");
@@ -146,6 +149,10 @@ TEST_CASE("questions parse to the subject and relation their statements have") {
   check("what is my best friend named", "user.best_friend", "name");
   check("what did i name my guinea pig?", "user.guinea_pig", "name");
   check("what's the name of my gecko?", "user.gecko", "name");
+  check("what name did i give you?", "user", "name");
+  check("which city did i mention?", "user", "city");
+  check("where did i say i live?", "user", "home");
+  check("what did i tell you my name was?", "user", "name");
   for (std::string_view line : {"what is your name?", "my name is Gary", "are you real?"}) {
     CHECK_MESSAGE(!ParseQuestion(Analyze(line, nullptr, TestModels()), TestModels()), line);
   }
