@@ -210,6 +210,40 @@ Status Brain::StartSession(const SessionRecord& s) {
   return Run(stmt, rc, what);
 }
 
+Status Brain::ImportTurnLog(const std::string& path) {
+  assert(!in_turn_ && "ImportTurnLog: a turn is open");
+  const std::string what = "import the turn log of " + path;
+  {
+    // Opening it checks that it is a brain, and brings its schema up to this one's.
+    std::unique_ptr<Brain> other;
+    if (Status s = Open(path, &other); !s.ok()) return s;
+  }
+  StmtPtr attach;
+  Status s = Prepare(db_.get(), "ATTACH DATABASE ? AS other", false, what, &attach);
+  if (!s.ok()) return s;
+  s = Run(attach.get(), Binder(attach.get()).Text(path).rc(), what);
+  if (!s.ok()) return s;
+  // Turn ids are this brain's; events follow their turn by (session, index).
+  s = Exec(db_.get(),
+           "BEGIN IMMEDIATE;"
+           "INSERT INTO sessions SELECT id, started_at, config, experiment, variant"
+           "  FROM other.sessions;"
+           "INSERT INTO turns (session_id, turn_index, created_at, user_text, reply, region,"
+           "                   confidence, variant, latency_ms)"
+           "  SELECT session_id, turn_index, created_at, user_text, reply, region, confidence,"
+           "         variant, latency_ms FROM other.turns ORDER BY id;"
+           "INSERT INTO turn_events (turn_id, region, kind, message)"
+           "  SELECT t.id, e.region, e.kind, e.message FROM other.turn_events e"
+           "  JOIN other.turns o ON o.id = e.turn_id"
+           "  JOIN turns t ON t.session_id = o.session_id AND t.turn_index = o.turn_index"
+           "  ORDER BY e.id;"
+           "COMMIT;",
+           what);
+  if (!s.ok()) RollbackIfOpen(db_.get());
+  const Status detached = Exec(db_.get(), "DETACH DATABASE other", what);
+  return s.ok() ? detached : s;
+}
+
 Status Brain::BeginTurn() {
   assert(!in_turn_ && "BeginTurn: a turn is already open");
   // Left over only if an earlier RollbackTurn could not roll back.

@@ -130,6 +130,14 @@ class Brain {
   // Removes (region, key). Removing a key that is not there is OK.
   Status StateDelete(const std::string& region, const std::string& key);
 
+  // Copies the turn log (sessions, turns and their events; not memories or region state) of
+  // the brain at `path` into this one, in one transaction: how `bench recall` gathers chats
+  // that each ran in a brain of their own into the one `ab report` reads. Returns
+  // InvalidArgument ("UNIQUE constraint failed: sessions.id") when a session id is in both,
+  // and nothing is copied; Open's errors when path is not a brain.
+  // REQUIRES: no turn is open.
+  Status ImportTurnLog(const std::string& path);
+
   // --- Inspection --------------------------------------------------------------------------
 
   // The open connection, for read queries (tests, the A/B report). The Brain keeps

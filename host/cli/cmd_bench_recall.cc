@@ -1,18 +1,18 @@
 // `brainhost bench recall`: does the brain remember what it was told earlier in a conversation?
 //
 // Held-out teach → distract → probe episodes (hippo/episodes.h: values never seen in training)
-// are chatted through the graph, one session each, in four arrangements of the memory regions:
-// both on, both off (the frozen cortex alone), the hippo alone and the episodic store alone. A
-// probe is recalled when its reply says the taught value; a distractor's reply that says it is
-// a false recall. Then a live run: fresh episodes through config/ab-memory.toml's two variants,
-// logged in a brain `brainhost ab report` can read.
+// are chatted through the graph, each as a new user in a fresh brain, in four arrangements of
+// the memory regions: both on, both off (the frozen cortex alone), the hippo alone and the
+// episodic store alone. A probe is recalled when its reply says the taught value; a
+// distractor's reply that says it is a false recall. Then a live run: fresh episodes through
+// the two variants of config/ab-memory.toml's experiment, their turn logs gathered in one
+// brain that `brainhost ab report` can read.
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <functional>
 #include <iostream>
 #include <map>
 #include <vector>
@@ -42,18 +42,23 @@ struct Tally {
   double fraction() const { return probes > 0 ? double(recalled) / probes : 0; }
 };
 
-// Chats each episode in a session of its own, in the brain brain_for(i) gives; returns false
-// (with a message) on a host error.
+// Chats each episode as a new user's first conversation: a session of its own in a fresh
+// brain, dir/<prefix><i>.db, so what the store kept from another user's episode cannot answer
+// (or shadow) this one's probe. With a log, each chat's turn log is then gathered into it.
+// Returns false (with a message) on a host error.
 bool Chat(const GraphConfig& graph, const PluginRegistry& registry,
-          const std::function<Status(std::size_t, Brain**)>& brain_for,
+          const std::filesystem::path& dir, Brain* log,
           const std::vector<hippo::Episode>& episodes, const std::string& prefix, bool show,
           Tally* tally) {
   for (std::size_t i = 0; i < episodes.size(); i++) {
     const hippo::Episode& e = episodes[i];
-    Brain* brain = nullptr;
+    const std::string path = (dir / (prefix + std::to_string(i) + ".db")).string();
+    std::unique_ptr<Brain> brain;
     std::unique_ptr<Session> session;
-    Status s = brain_for(i, &brain);
-    if (s.ok()) s = Session::Start(graph, registry, brain, prefix + std::to_string(i), &session);
+    Status s = Brain::Open(path, &brain);
+    if (s.ok()) {
+      s = Session::Start(graph, registry, brain.get(), prefix + std::to_string(i), &session);
+    }
     std::string transcript;
     bool wrong = false;
     for (std::size_t t = 0; s.ok() && t <= e.exchanges.size(); t++) {
@@ -76,6 +81,9 @@ bool Chat(const GraphConfig& graph, const PluginRegistry& registry,
                     result.outcome.reply + "\n";
     }
     if (show && wrong) std::cerr << prefix << i << " (value " << e.value << ")\n" << transcript;
+    session.reset();
+    brain.reset();
+    if (s.ok() && log != nullptr) s = log->ImportTurnLog(path);
     if (!s.ok()) {
       std::cerr << "brainhost: " << s.message() << "\n";
       return false;
@@ -100,49 +108,35 @@ int RunBenchRecall(const GlobalOptions& global, const BenchRecallOptions& o) {
                         {"off", {"hippo", "episodic"}},
                         {"hippo", {"episodic"}},
                         {"episodic", {"hippo"}}};
-  // Each held-out episode is a new user's first conversation, in a brain of its own: what the
-  // store kept from another user's episode must not answer (or shadow) this one's probe.
   std::map<std::string, Tally> tallies;
   for (const Mode& mode : modes) {
-    std::unique_ptr<Brain> brain;
-    auto fresh = [&](std::size_t i, Brain** out) {
-      brain.reset();
-      const fs::path path = dir / (std::string(mode.name) + "-" + std::to_string(i) + ".db");
-      Status s = Brain::Open(path.string(), &brain);
-      *out = brain.get();
-      return s;
-    };
     std::cerr << "bench recall: " << held_out.size() << " held-out episodes, memory "
               << mode.name << " ...\n";
     const GraphConfig graph = WithOnlyVariant(context.graph, "recall", mode.name, mode.disable);
-    if (!Chat(graph, context.registry, fresh, held_out, std::string("recall-") + mode.name + "-",
-              o.show_misses, &tallies[mode.name])) {
+    if (!Chat(graph, context.registry, dir, nullptr, held_out,
+              std::string("recall-") + mode.name + "-", o.show_misses, &tallies[mode.name])) {
       fs::remove_all(dir);
       return kExitFailure;
     }
   }
 
-  // Live: fresh episodes through the A/B pair, into one brain the ab report reads.
+  // Live: fresh episodes through the A/B pair, their turn logs gathered into the one brain
+  // the ab report reads.
   const std::string live_path = o.live_brain.empty() ? (dir / "live.db").string() : o.live_brain;
   std::map<std::string, Tally> live;
   {
-    std::unique_ptr<Brain> brain;
-    Status s = Brain::Open(live_path, &brain);
-    if (!s.ok()) {
+    std::unique_ptr<Brain> log;
+    if (Status s = Brain::Open(live_path, &log); !s.ok()) {
       std::cerr << "brainhost: " << s.message() << "\n";
       fs::remove_all(dir);
       return kExitFailure;
     }
     const std::vector<hippo::Episode> chats = hippo::MakeEpisodes(o.live, true, o.seed + 1);
-    auto shared = [&](std::size_t, Brain** out) {
-      *out = brain.get();
-      return Status::OK();
-    };
     for (const Mode& mode : {modes[0], modes[1]}) {
       const GraphConfig graph =
           WithOnlyVariant(context.graph, "memory-ablation", mode.name, mode.disable);
-      if (!Chat(graph, context.registry, shared, chats, std::string("live-") + mode.name + "-",
-                o.show_misses, &live[mode.name])) {
+      if (!Chat(graph, context.registry, dir, log.get(), chats,
+                std::string("live-") + mode.name + "-", o.show_misses, &live[mode.name])) {
         fs::remove_all(dir);
         return kExitFailure;
       }

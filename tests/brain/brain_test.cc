@@ -135,6 +135,38 @@ TEST_CASE("a committed turn persists across reopen with its events and state") {
   CHECK(brain->NextTurnIndex("s1") == 1);
 }
 
+TEST_CASE("ImportTurnLog gathers another brain's turn log, and refuses a session in both") {
+  TempDir dir;
+  const std::string chat_path = dir / "chat.db";
+  {
+    auto chat = OpenBrain(chat_path);
+    AddTurn(*chat, MakeTurn("user-1", 0, "on", "hippo", 3.0));
+    REQUIRE(chat->BeginTurn().ok());
+    int64_t id = 0;
+    REQUIRE(chat->RecordTurn(MakeTurn("user-1", 1, "on", "cortex", 4.0), &id).ok());
+    REQUIRE(chat->RecordTurnEvent(id, "hippo", "skipped", "").ok());
+    REQUIRE(chat->CommitTurn().ok());
+    REQUIRE(chat->StatePut("episodic", "fact", "kept where it was").ok());
+  }
+  auto log = OpenBrain(dir / "log.db");
+  AddTurn(*log, MakeTurn("user-0", 0, "off", "cortex", 5.0));
+  REQUIRE(log->ImportTurnLog(chat_path).ok());
+  sqlite3* db = log->handle();
+  CHECK(CountTurns(*log) == 3);
+  CHECK(test::QueryText(db, "SELECT group_concat(session_id || ':' || turn_index, ' ') FROM "
+                            "(SELECT * FROM turns ORDER BY id)") == "user-0:0 user-1:0 user-1:1");
+  CHECK(QueryInt(db, "SELECT count(*) FROM turn_events e JOIN turns t ON t.id = e.turn_id "
+                     "WHERE t.session_id = 'user-1' AND t.turn_index = 1") == 1);
+  std::string value;
+  CHECK(log->StateGet("episodic", "fact", &value).IsNotFound());
+
+  const Status again = log->ImportTurnLog(chat_path);
+  CHECK(again.code() == Status::Code::kInvalidArgument);
+  CHECK(again.message().find("sessions.id") != std::string::npos);
+  CHECK(CountTurns(*log) == 3);  // nothing of the second import stays
+  CHECK(log->ImportTurnLog(std::string(dir / "missing") + "/x.db").code() == Status::Code::kIOError);
+}
+
 TEST_CASE("RollbackTurn discards the turn and the state written inside it") {
   TempDir dir;
   auto brain = OpenBrain((dir / "brain.db"));
