@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <set>
 
 #include "graph/condition.h"
@@ -85,7 +86,11 @@ Router::NodeResult Router::RunNode(const std::string& node, const TurnInput& inp
     return {};
   }
   TurnView view(blackboard, instance->info(), input);
+  const auto start = std::chrono::steady_clock::now();
   Status s = instance->RunTurn(view.turn());
+  outcome->node_ms.emplace_back(
+      node, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count());
   if (!s.ok()) {
     spdlog::warn("region {} failed turn {} of session {}: {}", node, input.index,
                  input.session_id, s.message());

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "graph/graph_config.h"
@@ -40,6 +41,8 @@ struct TurnOutcome {
   std::optional<std::string> region;  // the node that gave the reply; empty for the host's own
   std::optional<double> confidence;
   std::vector<TurnEvent> events;
+  std::vector<std::pair<std::string, double>> node_ms;  // each node that ran, in order, with
+                                                        // its wall time in milliseconds
 };
 
 class Router {

@@ -68,6 +68,11 @@ TEST_CASE("an edge is followed when its condition holds, in file order") {
   o = Say(*router, "this line is long enough to pass twenty bytes");
   CHECK(o.region == "fallback");
   CHECK(o.reply == "nobody knows");
+  // Every node that ran is timed, in the order it ran, the failed one too.
+  REQUIRE(o.node_ms.size() >= 2);
+  CHECK(o.node_ms.front().first == f.graph.entry);
+  CHECK(o.node_ms.back().first == "fallback");
+  for (const auto& [node, ms] : o.node_ms) CHECK(ms >= 0);
 }
 
 TEST_CASE("a region that throws is logged and the turn ends in the fallback") {
