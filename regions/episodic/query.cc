@@ -13,6 +13,11 @@ bool IsWh(std::string_view lower) {
          lower == "which" || lower == "how";
 }
 
+bool IsModal(std::string_view lower) {
+  return lower == "can" || lower == "could" || lower == "would" || lower == "will" ||
+         lower == "should" || lower == "might" || lower == "must";
+}
+
 // "named", "called": what a thing is called, after it.
 bool IsNaming(const Word& w) { return w.lower == "named" || w.lower == "called"; }
 
@@ -70,6 +75,7 @@ std::string VerbRelation(std::string_view wh, const std::vector<Word>& w, size_t
   if (wh == "where" && verb.lower.starts_with("work")) return "workplace";
   if (wh == "where" && verb.lower.starts_with("liv")) return "home";
   if (wh == "what" && verb.lower == "do" && verb_at + 1 == w.size()) return "job";
+  if (IsModal(verb.lower)) return VerbRelation(wh, w, verb_at + 1);  // "what could i eat"
   if (auto predicate = VerbPredicate(w, verb_at)) return predicate->relation;
   return "";
 }
@@ -149,6 +155,10 @@ std::optional<Query> Read(const std::vector<Word>& w) {
     return std::nullopt;
   }
   if (subject->key == "world") {
+    // "what's the color i love?": the thing is the user's.
+    if (subject->next < w.size() && w[subject->next].lower == "i") {
+      return Query{"user", subject->owned, {}};
+    }
     // "what is today", "what day is today", "what is the meaning of life".
     return Query{"world", subject->owned, {}};
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <sstream>
+#include <vector>
 
 #include "language/tokenizer.h"
 
@@ -17,11 +18,17 @@ std::string Underscored(std::string key) {
 }
 
 // Relations that answer each other's questions: "what is my sister's job?" is answered by
-// "my sister is a nurse"; "where am i?" by "i live in Oslo".
-int Family(std::string_view relation) {
-  if (relation == "job" || relation == "kind") return 1;
-  if (relation == "home" || relation == "location") return 2;
-  return 0;
+// "my sister is a nurse"; "where am i?" by "i live in Oslo"; "where am i from?" by "i was born
+// in Lyon".
+const std::vector<std::string_view> kFamilies[] = {
+    {"job", "kind"}, {"home", "location"}, {"origin", "birthplace"}};
+
+// The relations in relation's family, or none.
+const std::vector<std::string_view>* Family(std::string_view relation) {
+  for (const auto& family : kFamilies) {
+    if (std::find(family.begin(), family.end(), relation) != family.end()) return &family;
+  }
+  return nullptr;
 }
 
 std::set<std::string> Stems(const std::string& cue) {
@@ -44,8 +51,10 @@ double Binding(const Query& query, const Fact& fact) {
       query.relation == "name") {
     return 0.9;
   }
-  int family = Family(query.relation);
-  if (fact.subject == query.subject && family != 0 && family == Family(fact.relation)) return 0.7;
+  const auto* family = Family(query.relation);
+  if (fact.subject == query.subject && family != nullptr && family == Family(fact.relation)) {
+    return 0.7;
+  }
   return -1.0;
 }
 
@@ -87,8 +96,16 @@ std::optional<Recall> Score(const Query& query, const Fact& fact, size_t rank,
 std::optional<Recall> Retrieve(const Query& query, MemoryStore& store,
                                const LanguageModels& models) {
   std::vector<Fact> candidates = store.Search(query.cue, kSearchLimit);
-  for (Fact& fact : store.Find(query.subject, query.relation, false)) {
-    candidates.push_back(std::move(fact));
+  std::vector<std::string> relations = {query.relation};
+  if (const auto* family = Family(query.relation)) {
+    for (std::string_view r : *family) {
+      if (r != query.relation) relations.emplace_back(r);
+    }
+  }
+  for (const std::string& relation : relations) {
+    for (Fact& fact : store.Find(query.subject, relation, false)) {
+      candidates.push_back(std::move(fact));
+    }
   }
   std::sort(candidates.begin(), candidates.end(),
             [](const Fact& a, const Fact& b) { return a.id > b.id; });

@@ -42,7 +42,7 @@ std::optional<Recall> Retrieve(const Query& query, MemoryStore& store,
 
 // 1 for the same subject and relation, 0.9 for the same fact said two ways ("my dog is Buddy"
 // vs "my dog's name"), 0.7 for a related relation of the same subject (job/kind,
-// home/location), and -1 (veto) for anything else.
+// home/location, origin/birthplace), and -1 (veto) for anything else.
 double Binding(const Query& query, const Fact& fact);
 
 }  // namespace brainhost::regions

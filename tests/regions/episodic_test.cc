@@ -153,6 +153,8 @@ TEST_CASE("questions parse to the subject and relation their statements have") {
   check("which city did i mention?", "user", "city");
   check("where did i say i live?", "user", "home");
   check("what did i tell you my name was?", "user", "name");
+  check("what did i say i could eat every day?", "user", "eat");
+  check("what's the color i love?", "user", "color");
   for (std::string_view line : {"what is your name?", "my name is Gary", "are you real?"}) {
     CHECK_MESSAGE(!ParseQuestion(Analyze(line, nullptr, TestModels()), TestModels()), line);
   }
@@ -185,6 +187,19 @@ TEST_CASE("the region answers the example questions") {
   CHECK(chat.store.traces().size() == 11);
   CHECK(chat.store.traces().back().source == "episodic");
   CHECK(chat.store.traces().back().binding == doctest::Approx(1.0));
+}
+
+TEST_CASE("the naming and origin phrasings are answered by their questions") {
+  Chat chat;
+  chat.Say("i was born in Kafifield");
+  chat.Say("people call me Mailofen");
+  chat.Say("my uncle goes by Rielfi");
+  chat.Say("i rescued a gecko named Anrobri");
+  CHECK(chat.Say("where am i from?") == "Kafifield.");
+  CHECK(chat.Say("what name did i give you?") == "Mailofen.");
+  CHECK(chat.Say("what is my uncle called?") == "Rielfi.");
+  CHECK(chat.Say("what's the name of my gecko?") == "Anrobri.");
+  CHECK(chat.Say("what did i name my gecko?") == "Anrobri.");
 }
 
 TEST_CASE("binding is a hard veto in both directions") {
