@@ -74,7 +74,13 @@ std::string VerbRelation(std::string_view wh, const std::vector<Word>& w, size_t
   const Word& verb = w[verb_at];
   if (wh == "where" && verb.lower.starts_with("work")) return "workplace";
   if (wh == "where" && verb.lower.starts_with("liv")) return "home";
-  if (wh == "what" && verb.lower == "do" && verb_at + 1 == w.size()) return "job";
+  if (wh == "what" && verb.lower == "do") {
+    // "what do i do?" asks for a job, and so does "... for a living"; "what do i do to
+    // relax?" asks what the user relaxes by.
+    const std::string_view next = verb_at + 1 < w.size() ? w[verb_at + 1].lower : "";
+    if (next.empty() || (next == "for" && w.back().lower == "living")) return "job";
+    if (next == "to") return VerbRelation(wh, w, verb_at + 2);
+  }
   if (IsModal(verb.lower)) return VerbRelation(wh, w, verb_at + 1);  // "what could i eat"
   if (auto predicate = VerbPredicate(w, verb_at)) return predicate->relation;
   return "";

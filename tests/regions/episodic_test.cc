@@ -155,6 +155,8 @@ TEST_CASE("questions parse to the subject and relation their statements have") {
   check("what did i tell you my name was?", "user", "name");
   check("what did i say i could eat every day?", "user", "eat");
   check("what's the color i love?", "user", "color");
+  check("what do i do for a living?", "user", "job");
+  check("what do i do to relax?", "user", "relax");
   for (std::string_view line : {"what is your name?", "my name is Gary", "are you real?"}) {
     CHECK_MESSAGE(!ParseQuestion(Analyze(line, nullptr, TestModels()), TestModels()), line);
   }
@@ -200,6 +202,8 @@ TEST_CASE("the naming and origin phrasings are answered by their questions") {
   CHECK(chat.Say("what is my uncle called?") == "Rielfi.");
   CHECK(chat.Say("what's the name of my gecko?") == "Anrobri.");
   CHECK(chat.Say("what did i name my gecko?") == "Anrobri.");
+  chat.Say("i relax by kayaking");
+  CHECK(chat.Say("what do i do to relax?") == "kayaking.");
 }
 
 TEST_CASE("binding is a hard veto in both directions") {
