@@ -77,7 +77,8 @@ std::string VerbRelation(std::string_view wh, const std::vector<Word>& w, size_t
   if (wh == "what" && verb.lower == "do") {
     // "what do i do?" asks for a job, and so does "... for a living"; "what do i do to
     // relax?" asks what the user relaxes by.
-    const std::string_view next = verb_at + 1 < w.size() ? w[verb_at + 1].lower : "";
+    const std::string_view next =
+        verb_at + 1 < w.size() ? std::string_view(w[verb_at + 1].lower) : std::string_view();
     if (next.empty() || (next == "for" && w.back().lower == "living")) return "job";
     if (next == "to") return VerbRelation(wh, w, verb_at + 2);
   }
