@@ -46,6 +46,11 @@ std::optional<Parse> AfterCopula(const std::vector<Word>& w, size_t at, const st
   return std::nullopt;
 }
 
+// A capital or a word the language model has never seen marks a name.
+bool NameLike(const Word& word, const LanguageModels& models) {
+  return word.capitalized || models.unigram.Count(word.lower) == 0;
+}
+
 // A thing named in the clause at words[at]: "named my axolotl Quinpatho" (after "i"), or "a
 // gecko named Anrobri" (after a verb: "i rescued ...", "i live with ..."): the thing's name.
 std::optional<Parse> NamedThing(const std::vector<Word>& w, size_t at) {
@@ -77,11 +82,9 @@ std::optional<Parse> AboutI(const std::vector<Word>& w, const LanguageModels& mo
     if (auto parse = AfterCopula(w, 1, "user")) return parse;
     Span value = ValueSpan(w, 2);
     if (value.empty()) return std::nullopt;
-    // "i'm Aiko" introduces; "i'm tired" describes. A capital or a word the language model has
-    // never seen marks a name.
-    const Word& first = w[value.begin];
-    bool name = first.capitalized || models.unigram.Count(first.lower) == 0;
-    return name ? Parse{"user", "name", value} : Parse{"user", "kind", value, false};
+    // "i'm Aiko" introduces; "i'm tired" describes.
+    return NameLike(w[value.begin], models) ? Parse{"user", "name", value}
+                                            : Parse{"user", "kind", value, false};
   }
   auto verb = VerbPredicate(w, 1);
   if (!verb) return std::nullopt;
@@ -176,12 +179,16 @@ std::optional<Encoded> Encode(const Utterance& utterance, const LanguageModels& 
   }
   std::optional<Parse> parse;
   const std::string& first = w[0].lower;
-  // "call me Sam", "people call me Sam", "you can call me Sam".
+  // "call me Sam", and inside a line a name: "people call me Sam", but not "you can call me
+  // tomorrow".
   auto call_me = std::adjacent_find(w.begin(), w.end(), [](const Word& a, const Word& b) {
     return a.lower == "call" && b.lower == "me";
   });
-  if (call_me != w.end()) {
-    parse = Parse{"user", "name", ValueSpan(w, static_cast<size_t>(call_me - w.begin()) + 2)};
+  const Span called = call_me == w.end()
+                          ? Span{}
+                          : ValueSpan(w, static_cast<size_t>(call_me - w.begin()) + 2);
+  if (!called.empty() && (call_me == w.begin() || NameLike(w[called.begin], models))) {
+    parse = Parse{"user", "name", called};
   } else if (first == "i") {
     parse = AboutI(w, models);
   } else if (first == "my") {

@@ -83,6 +83,7 @@ TEST_CASE("encoder generalises to unseen nouns, names and phrasings") {
   CheckFact("i live with a parrot called Kiwi", "user.parrot", "name", "Kiwi");
   CheckFact("i named my guinea pig Ulkaida", "user.guinea_pig", "name", "Ulkaida");
   CheckFact("people call me Mailofen", "user", "name", "Mailofen");
+  CHECK_FALSE(EncodeLine("you can call me tomorrow"));
   CheckFact("i go by Thonessel", "user", "name", "Thonessel");
   CheckFact("my husband goes by Darolo", "user.husband", "name", "Darolo");
   CheckFact("my favourite colour is deep green", "user", "favourite colour", "deep green");
