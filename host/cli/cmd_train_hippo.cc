@@ -84,11 +84,11 @@ int RunTrainHippo(const TrainHippoOptions& o) {
               << o.val_episodes << " validation episodes (held-out values) through the cortex...\n";
     int refused_train = 0, refused_val = 0;
     const std::vector<hippo::Example> train =
-        Play(hippo::MakeEpisodes(o.train_episodes, false, o.seed), weights, o.tokenizer, o.language,
-             o.window, &refused_train);
+        Play(hippo::MakeEpisodes(o.train_episodes, false, o.seed), weights, o.tokenizer,
+             o.language, o.window, &refused_train);
     const std::vector<hippo::Example> val =
-        Play(hippo::MakeEpisodes(o.val_episodes, true, o.seed + 1), weights, o.tokenizer, o.language,
-             o.window, &refused_val);
+        Play(hippo::MakeEpisodes(o.val_episodes, true, o.seed + 1), weights, o.tokenizer,
+             o.language, o.window, &refused_val);
     if (train.empty() || val.empty()) throw std::runtime_error("no episode selected a memory");
     std::cerr << "train hippo: " << train.size() << " training and " << val.size()
               << " validation examples, probes and distractor questions (" << refused_train

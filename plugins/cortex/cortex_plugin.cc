@@ -342,14 +342,15 @@ class Cortex : public sdk::Region {
     const cx::Perception& p = perception_;
     const int64_t n = static_cast<int64_t>(p.tokens.size());
     if (n == 0) return;  // nothing was said; a tensor needs data
-    turn.set_tensor(plugins::kCortexTokens, plugins::Tensor(BH_DTYPE_I32, p.tokens.data(), {n}));
-    turn.set_tensor(plugins::kCortexSurprise, plugins::Tensor(BH_DTYPE_F32, p.surprise.data(), {n}));
+    using plugins::Tensor;
+    turn.set_tensor(plugins::kCortexTokens, Tensor(BH_DTYPE_I32, p.tokens.data(), {n}));
+    turn.set_tensor(plugins::kCortexSurprise, Tensor(BH_DTYPE_F32, p.surprise.data(), {n}));
     turn.set_tensor(plugins::kCortexHidden,
-                    plugins::Tensor(BH_DTYPE_F32, p.hidden.data(), {n, region_->config().dim}));
-    turn.set_tensor(plugins::kCortexTokenWords, plugins::Tensor(BH_DTYPE_I32, p.token_words.data(), {n}));
+                    Tensor(BH_DTYPE_F32, p.hidden.data(), {n, region_->config().dim}));
+    turn.set_tensor(plugins::kCortexTokenWords, Tensor(BH_DTYPE_I32, p.token_words.data(), {n}));
     if (!p.word_surprise.empty()) {
       turn.set_tensor(plugins::kCortexWordSurprise,
-                      plugins::Tensor(BH_DTYPE_F32, p.word_surprise.data(),
+                      Tensor(BH_DTYPE_F32, p.word_surprise.data(),
                              {static_cast<int64_t>(p.word_surprise.size())}));
     }
     const double sum = std::accumulate(p.surprise.begin(), p.surprise.end(), 0.0);

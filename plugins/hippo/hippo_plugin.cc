@@ -2,17 +2,18 @@
 //
 // Put it after a perceiving cortex node (it reads cortex.tokens, cortex.surprise, cortex.hidden
 // and cortex.word_surprise: cortex_slots.h) and before the generating one, which reads the
-// memories it publishes (hippo_slots.h) and votes with them at every reply token. It never
-// answers: what it remembers comes out in the cortex's words. It remembers the user's
-// declarative lines of this session (one instance per session), and for a question about the
-// user publishes the memories it selected and their match on the episodic store's scale, which
-// the episodic node after it compares with its own.
+// memories it publishes (hippo_slots.h) before every reply token and copies a value once its
+// read settles on one. It never answers: what it remembers comes out in the cortex's reply.
+// It remembers the user's declarative lines of this session (one instance per session), and
+// for a question about the user publishes the memories it selected and their match on the
+// episodic store's scale, which the episodic node after it compares with its own.
 //
 // Settings (all optional):
 //   weights   the meta-trained read (default <models>/hippo/hippo.bin; `brainhost train hippo`)
 //   models    the language models' directory (default <models>/language)
 //   tokenizer the cortex's tokenizer (default <models>/tokenizer/tokenizer.model): a line's last
-//             token votes for its newline, and a recalled value is followed by "." and one
+//             token's memory points at its newline, and a recalled value is followed by "."
+//             and a newline
 //   window    how many user turns back a line is remembered (default 16, as the cortex's history)
 #include <brainhost/region.hpp>
 
@@ -108,14 +109,16 @@ class Hippo : public sdk::Region {
     // The tensors borrow prepared_, which stays untouched until this instance's next turn.
     prepared_ = hp::Prepare(model_, *selected, wrap_up_);
     const hp::PreparedMemory& p = prepared_;
-    const int64_t M = static_cast<int64_t>(p.tokens.size()), K = static_cast<int64_t>(p.values.size());
+    const int64_t M = static_cast<int64_t>(p.tokens.size());
+    const int64_t K = static_cast<int64_t>(p.values.size());
     const int64_t W = static_cast<int64_t>(p.wrap_up.size());
-    turn.set_tensor(plugins::kHippoKeys, plugins::Tensor(BH_DTYPE_F32, p.keys.data(), {M, C}));
-    turn.set_tensor(plugins::kHippoKeyBias, plugins::Tensor(BH_DTYPE_F32, p.key_bias.data(), {M}));
-    turn.set_tensor(plugins::kHippoTokens, plugins::Tensor(BH_DTYPE_I32, p.tokens.data(), {M}));
-    turn.set_tensor(plugins::kHippoValueOf, plugins::Tensor(BH_DTYPE_I32, p.value_of.data(), {M}));
-    turn.set_tensor(plugins::kHippoValues, plugins::Tensor(BH_DTYPE_I32, p.values.data(), {K}));
-    turn.set_tensor(plugins::kHippoWrapUp, plugins::Tensor(BH_DTYPE_I32, p.wrap_up.data(), {W}));
+    using plugins::Tensor;
+    turn.set_tensor(plugins::kHippoKeys, Tensor(BH_DTYPE_F32, p.keys.data(), {M, C}));
+    turn.set_tensor(plugins::kHippoKeyBias, Tensor(BH_DTYPE_F32, p.key_bias.data(), {M}));
+    turn.set_tensor(plugins::kHippoTokens, Tensor(BH_DTYPE_I32, p.tokens.data(), {M}));
+    turn.set_tensor(plugins::kHippoValueOf, Tensor(BH_DTYPE_I32, p.value_of.data(), {M}));
+    turn.set_tensor(plugins::kHippoValues, Tensor(BH_DTYPE_I32, p.values.data(), {K}));
+    turn.set_tensor(plugins::kHippoWrapUp, Tensor(BH_DTYPE_I32, p.wrap_up.data(), {W}));
     turn.set_signal(plugins::kHippoCopy, p.copy);
     turn.set_signal(plugins::kHippoSink, p.sink);
     turn.set_signal(plugins::kHippoMatch, selected->match);
@@ -154,7 +157,7 @@ constexpr bh_region_descriptor kHippo = {
     "brainhost.hippo",
     "hippo",
     "1.0.0",
-    "remembers what the user said earlier in the conversation and votes it into the cortex",
+    "remembers what the user said earlier in the conversation and recalls it into the cortex",
     BH_CAP_OBSERVE | BH_CAP_BIAS_LOGITS,
     kReads,
     5,

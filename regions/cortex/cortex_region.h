@@ -6,8 +6,8 @@
 //             before), and the final hidden state after it; and per word of the line (in the
 //             words of language/tokenizer.h) the summed surprise the memory regions rank by.
 //   Respond   a reply sampled after "G:" (sampler.h), with an additive logit bias other regions
-//             wrote and a vote recomputed at every token (the hippo's read), stopping at the
-//             newline that ends the guide line.
+//             wrote and a Recaller asked before every token (the hippo's read), which may
+//             dictate it; it stops at the newline that ends the guide line.
 //   Trace     a given reply read token by token, as Respond would have met it: the states and
 //             logits the hippo is meta-trained on.
 // The keys and values of the tokens already run stay in the KV cache between turns: a prompt

@@ -76,7 +76,7 @@ std::optional<Reply> DialogueRegion::Correct(const Utterance& utterance, MemoryS
   }
   Span value = ValueSpan(w, at);
   if (value.empty() || value.end != w.size() || value.begin != at) return std::nullopt;
-  if (w[at].lower == "named" || w[at].lower == "called") return std::nullopt;
+  if (IsNaming(w[at].lower)) return std::nullopt;
   if (!introduced && !w[at].capitalized) return std::nullopt;
 
   std::vector<Fact> current = store.Find(state_.subject, state_.relation, false);

@@ -27,7 +27,7 @@ size_t CopulaSlot(const std::vector<Word>& w) {
   if (w[2].possessive) ++at;
   if (at >= w.size()) return 0;
   const Word& next = w[at];
-  bool opens_value = next.lower == "named" || next.lower == "called" || IsDeterminer(next.lower) ||
+  bool opens_value = IsNaming(next.lower) || IsDeterminer(next.lower) ||
                      next.lower == "from" || next.lower == "in" || next.lower == "at" ||
                      IsNumber(next.lower) || next.capitalized;
   if (!opens_value && at + 1 < w.size()) ++at;  // "is my favourite food sushi"

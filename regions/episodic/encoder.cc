@@ -30,7 +30,7 @@ std::optional<Parse> AfterCopula(const std::vector<Word>& w, size_t at, const st
   size_t j = at + 1;
   if (j >= w.size()) return std::nullopt;
   const std::string& next = w[j].lower;
-  if (next == "named" || next == "called") return Parse{owner, "name", ValueSpan(w, j + 1)};
+  if (IsNaming(next)) return Parse{owner, "name", ValueSpan(w, j + 1)};
   if (next == "from") return Parse{owner, "origin", ValueSpan(w, j + 1)};
   if (next == "born") {
     if (auto verb = VerbPredicate(w, j)) return Parse{owner, verb->relation, ValueSpan(w, verb->value_at)};
@@ -54,8 +54,7 @@ bool NameLike(const Word& word, const LanguageModels& models) {
 // A thing named in the clause at words[at]: "named my axolotl Quinpatho" (after "i"), or "a
 // gecko named Anrobri" (after a verb: "i rescued ...", "i live with ..."): the thing's name.
 std::optional<Parse> NamedThing(const std::vector<Word>& w, size_t at) {
-  auto naming = [&](size_t i) { return w[i].lower == "named" || w[i].lower == "called"; };
-  if (at + 3 < w.size() && naming(at) && w[at + 1].lower == "my") {
+  if (at + 3 < w.size() && IsNaming(w[at].lower) && w[at + 1].lower == "my") {
     Span owned{at + 2, at + 2};
     while (owned.end < w.size() && IsContent(w[owned.end]) && !w[owned.end].capitalized) {
       owned.end++;
@@ -66,7 +65,7 @@ std::optional<Parse> NamedThing(const std::vector<Word>& w, size_t at) {
     return Parse{"user." + key, "name", name, true, key};
   }
   for (size_t i = at + 1; i < w.size() && i < at + 6; ++i) {
-    if (!naming(i) || !IsContent(w[i - 1]) || w[i - 1].punct_after) continue;
+    if (!IsNaming(w[i].lower) || !IsContent(w[i - 1]) || w[i - 1].punct_after) continue;
     Span name = ValueSpan(w, i + 1);
     if (name.empty()) return std::nullopt;
     return Parse{"user." + w[i - 1].lower, "name", name, true, w[i - 1].lower};
@@ -142,7 +141,9 @@ std::optional<Parse> AboutWorld(const std::vector<Word>& w) {
     while (owned.end < w.size() && owned.end < at + 6 && IsContent(w[owned.end])) owned.end++;
     if (owned.empty()) return std::nullopt;
     std::string key = Key(w, owned, '_');
-    if (owned.end - owned.begin > 1) return Parse{"user", Key(w, owned, ' '), {begin, at}, true, key};
+    if (owned.end - owned.begin > 1) {
+      return Parse{"user", Key(w, owned, ' '), {begin, at}, true, key};
+    }
     return Parse{"user." + key, "name", {begin, at}, true, key};
   }
   return Parse{"world", Key(w, {begin, at}, ' '), ValueSpan(w, at + 1)};

@@ -78,6 +78,8 @@ bool IsNegation(std::string_view lower) {
   return OneOf(lower, std::array<std::string_view, 3>{"not", "never", "no"});
 }
 
+bool IsNaming(std::string_view lower) { return lower == "named" || lower == "called"; }
+
 bool IsNumber(std::string_view lower) {
   return !lower.empty() && std::all_of(lower.begin(), lower.end(),
                                        [](char c) { return c >= '0' && c <= '9'; });
@@ -133,7 +135,7 @@ std::optional<Predicate> VerbPredicate(const std::vector<Word>& words, size_t at
   if (at >= words.size()) return std::nullopt;
   const Word& verb = words[at];
   std::string_view next = at + 1 < words.size() ? std::string_view(words[at + 1].lower) : "";
-  if (verb.lower == "named" || verb.lower == "called") return Predicate{"name", at + 1, true};
+  if (IsNaming(verb.lower)) return Predicate{"name", at + 1, true};
   if (verb.stem == "go" && next == "by") return Predicate{"name", at + 2, true};  // "goes by"
   bool work = IsFormOf(verb, "work"), live = IsFormOf(verb, "live");
   if (work && next == "as") return Predicate{"job", at + 2, true};

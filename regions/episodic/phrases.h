@@ -30,6 +30,7 @@ bool IsThirdPersonPronoun(std::string_view lower);
 bool IsSecondPerson(std::string_view lower);  // you, your, yours, yourself
 bool IsNegation(std::string_view lower);      // not, never, no
 bool IsNumber(std::string_view lower);        // digits only
+bool IsNaming(std::string_view lower);        // named, called: a name follows
 
 // A span of words, [begin, end).
 struct Span {

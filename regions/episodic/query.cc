@@ -18,8 +18,10 @@ bool IsModal(std::string_view lower) {
          lower == "should" || lower == "might" || lower == "must";
 }
 
-// "named", "called": what a thing is called, after it.
-bool IsNaming(const Word& w) { return w.lower == "named" || w.lower == "called"; }
+// say, tell, mention: what follows is what the user said.
+bool IsReporting(std::string_view lower) {
+  return lower == "say" || lower == "tell" || lower == "mention";
+}
 
 bool IsDoAux(std::string_view lower) { return lower == "do" || lower == "does" || lower == "did"; }
 
@@ -47,7 +49,7 @@ std::optional<Subject> ReadSubject(const std::vector<Word>& w, size_t at, bool w
     Span owned = OwnedPhrase(w, at + 1);
     if (owned.empty()) return std::nullopt;
     while (whole && !w[owned.end - 1].possessive && owned.end < w.size() &&
-           IsContent(w[owned.end]) && !w[owned.end].capitalized && !IsNaming(w[owned.end])) {
+           IsContent(w[owned.end]) && !w[owned.end].capitalized && !IsNaming(w[owned.end].lower)) {
       ++owned.end;
     }
     if (!w[owned.end - 1].possessive) return Subject{"user", Key(w, owned, ' '), owned.end, false};
@@ -102,7 +104,7 @@ std::optional<Query> Read(const std::vector<Word>& w) {
   if (at >= w.size()) return std::nullopt;
 
   if (IsDoAux(w[at].lower) && at + 3 < w.size() && w[at + 1].lower == "i" &&
-      (w[at + 2].lower == "say" || w[at + 2].lower == "tell" || w[at + 2].lower == "mention")) {
+      IsReporting(w[at + 2].lower)) {
     // Reported speech asks what it reports: "where did i say i live" is "where do i live",
     // "what did i tell you my name was" is "what was my name".
     std::vector<Word> asks(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(at));
@@ -138,8 +140,7 @@ std::optional<Query> Read(const std::vector<Word>& w) {
       return Query{Owner(*thing), "name", {}};
     }
     if (subject->key == "user" && !asked.empty() && verb < w.size() &&
-        (w[verb].lower == "say" || w[verb].lower == "tell" || w[verb].lower == "give" ||
-         w[verb].lower == "mention")) {
+        (IsReporting(w[verb].lower) || w[verb].lower == "give")) {
       return Query{"user", asked, {}};  // "which city did i say?", "what name did i give you?"
     }
     std::string key = subject->key;
@@ -171,7 +172,7 @@ std::optional<Query> Read(const std::vector<Word>& w) {
   }
   if (subject->possessive) return Query{subject->key, subject->owned, {}};
   // "what is my uncle called?", "what's my duck named?"
-  if (subject->next < w.size() && IsNaming(w[subject->next])) {
+  if (subject->next < w.size() && IsNaming(w[subject->next].lower)) {
     return Query{Owner(*subject), "name", {}};
   }
   // "what is my name", "how old is my dog", "what color is my car".
