@@ -23,6 +23,11 @@ bool IsReporting(std::string_view lower) {
   return lower == "say" || lower == "tell" || lower == "mention";
 }
 
+// Words that stand for "favourite X" when X is the wh-noun: "what color is my favorite?".
+bool IsPreference(std::string_view lower) {
+  return lower == "favorite" || lower == "favourite" || lower == "usual";
+}
+
 bool IsDoAux(std::string_view lower) { return lower == "do" || lower == "does" || lower == "did"; }
 
 struct Subject {
@@ -174,6 +179,9 @@ std::optional<Query> Read(const std::vector<Word>& w) {
   // "what is my uncle called?", "what's my duck named?"
   if (subject->next < w.size() && IsNaming(w[subject->next].lower)) {
     return Query{Owner(*subject), "name", {}};
+  }
+  if (!asked.empty() && IsPreference(subject->owned)) {
+    return Query{"user", subject->owned + " " + asked, {}};  // "what color is my favorite?"
   }
   // "what is my name", "how old is my dog", "what color is my car".
   if (!asked.empty()) return Query{"user." + subject->owned, asked, {}};

@@ -156,6 +156,9 @@ TEST_CASE("questions parse to the subject and relation their statements have") {
   check("what did i tell you my name was?", "user", "name");
   check("what did i say i could eat every day?", "user", "eat");
   check("what's the color i love?", "user", "color");
+  check("what color is my favorite?", "user", "favorite color");
+  check("which food is my favourite", "user", "favourite food");
+  check("what color is my car?", "user.car", "color");
   check("what do i do for a living?", "user", "job");
   check("what do i do to relax?", "user", "relax");
   for (std::string_view line : {"what is your name?", "my name is Gary", "are you real?"}) {
