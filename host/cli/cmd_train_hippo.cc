@@ -29,9 +29,10 @@ double Seconds(Clock::time_point since) {
   return std::chrono::duration<double>(Clock::now() - since).count();
 }
 
-// Plays episodes through the cortex on two threads, each with a cortex and language models of
-// its own (a cortex step is one conversation's; the stemmer is not thread-safe). Episodes whose
-// probe the gate refused are counted.
+// Plays episodes through the cortex on two threads, each with cortices and language models of
+// its own (a cortex step is one conversation's, and the memory's question surprise reads with
+// a second; the stemmer is not thread-safe). Episodes whose probe the gate refused are
+// counted.
 std::vector<hippo::Example> Play(const std::vector<hippo::Episode>& episodes,
                                  const regions::cortex::Checkpoint& weights,
                                  const std::string& tokenizer, const std::string& language,
@@ -41,11 +42,16 @@ std::vector<hippo::Example> Play(const std::vector<hippo::Episode>& episodes,
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; t++) {
     threads.emplace_back([&, t] {
+      const regions::cortex::InferenceOptions inference{regions::cortex::WeightFormat::kFloat16,
+                                                        1};
       regions::cortex::CortexRegion cortex(weights, regions::Tokenizer::Load(tokenizer),
-                                           {regions::cortex::WeightFormat::kFloat16, 1});
+                                           inference);
+      regions::cortex::CortexRegion reader(weights, regions::Tokenizer::Load(tokenizer),
+                                           inference);
+      const hippo::QuestionSurprise question_surprise = hippo::CortexQuestionSurprise(reader);
       const regions::LanguageModels models = regions::LanguageModels::Load(language);
       for (std::size_t i = t; i < episodes.size(); i += kThreads) {
-        played[i] = hippo::PlayEpisode(cortex, models, episodes[i], window);
+        played[i] = hippo::PlayEpisode(cortex, models, episodes[i], window, question_surprise);
       }
     });
   }

@@ -33,25 +33,23 @@
 // <models> is $BRAINHOST_MODELS or the share directory beside the plugin (model_dir.h).
 #include <brainhost/conversation.h>
 #include <brainhost/region.hpp>
-#include <brainhost/weights.h>
 #include <utf8.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <initializer_list>
 #include <memory>
 #include <numeric>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "cortex/checkpoint.h"
 #include "cortex/cortex_region.h"
 #include "cortex_slots.h"
+#include "cortex_weights.h"
 #include "hippo/hippo_read.h"
 #include "hippo_slots.h"
 #include "int_setting.h"
@@ -62,71 +60,6 @@ namespace {
 
 using namespace brainhost;
 namespace cx = regions::cortex;
-
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw sdk::Error(BH_ERR_IO, path.string() + ": cannot open the cortex weights");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
-// The brain's active version, decoded; nullopt when the brain has none.
-std::optional<cx::Checkpoint> ActiveVersion(const sdk::Host& host, const bh_weights& weights,
-                                            int64_t* version) {
-  struct Found {
-    std::optional<cx::Checkpoint> checkpoint;
-    int64_t version = 0;
-    std::string error;
-  } found;
-  bh_status status = weights.get_active(
-      host.raw(),
-      [](void* context, int64_t v, const void* data, size_t size) {
-        auto* f = static_cast<Found*>(context);
-        f->version = v;
-        try {
-          f->checkpoint = cx::decode_checkpoint(
-              std::string_view(static_cast<const char*>(data), size),
-              "brain cortex version " + std::to_string(v));
-        } catch (const std::exception& e) {
-          f->error = e.what();  // nothing may be thrown through the host
-        }
-      },
-      &found);
-  if (status == BH_ERR_NOT_FOUND) return std::nullopt;
-  sdk::check(status, "read the active cortex version", BH_EXT_WEIGHTS);
-  if (!found.error.empty()) throw sdk::Error(BH_ERR_IO, found.error);
-  *version = found.version;
-  return std::move(found.checkpoint);
-}
-
-// On a brain without cortex versions: installs the file at path as version 1. Shipped weights
-// carry no optimizer state; a training checkpoint's is dropped, the brain keeps parameters only.
-void InstallFirst(const sdk::Host& host, const bh_weights& weights,
-                  const std::filesystem::path& path, const regions::Tokenizer& tokenizer) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    throw sdk::Error(BH_ERR_NOT_FOUND,
-                     "no cortex weights: the brain has no version yet and " + path.string() +
-                         " does not exist (train it with `brainhost train cortex`, or set the "
-                         "region's `weights`)");
-  }
-  cx::Checkpoint checkpoint = cx::decode_checkpoint(ReadFile(path), path.string());
-  if (checkpoint.config.vocab != tokenizer.vocab_size()) {
-    throw sdk::Error(BH_ERR_INVALID_ARGUMENT,
-                     path.string() + " has a vocabulary of " +
-                         std::to_string(checkpoint.config.vocab) + " but the tokenizer " +
-                         tokenizer.path() + " has " + std::to_string(tokenizer.vocab_size()) +
-                         " pieces");
-  }
-  checkpoint.adam_m.clear();
-  checkpoint.adam_v.clear();
-  const std::string bytes = cx::encode_checkpoint(checkpoint);
-  const std::string note = "installed from " + path.string();
-  int64_t version = 0;
-  sdk::check(weights.install_first(host.raw(), bytes.data(), bytes.size(), note.c_str(), &version),
-             "install the first cortex version from", path.string().c_str());
-}
 
 cx::SamplingOptions Decoding(const sdk::Config& config) {
   const cx::SamplingOptions d = cx::kChatDecoding;
@@ -189,8 +122,11 @@ class Cortex : public sdk::Region {
     // The tokenizer first: weights it cannot go with must not become the brain's version 1.
     regions::Tokenizer tokenizer = regions::Tokenizer::Load(
         plugins::PathSetting(config, "tokenizer", "tokenizer", "tokenizer.model").string());
-    region_ = std::make_unique<cx::CortexRegion>(LoadWeights(host, config, tokenizer),
-                                                 std::move(tokenizer), inference);
+    const std::filesystem::path shipped =
+        plugins::PathSetting(config, "weights", "cortex", "cortex.bin");
+    region_ = std::make_unique<cx::CortexRegion>(
+        plugins::LoadCortexWeights(host, shipped, tokenizer, &version_), std::move(tokenizer),
+        inference);
     conversation_ = static_cast<const bh_conversation*>(host.extension(BH_EXT_CONVERSATION));
     if (conversation_ != nullptr && conversation_->struct_size < sizeof(bh_conversation)) {
       conversation_ = nullptr;
@@ -245,19 +181,6 @@ class Cortex : public sdk::Region {
     return precision == "float16" ? cx::WeightFormat::kFloat16 : cx::WeightFormat::kFloat32;
   }
 
-  cx::Checkpoint LoadWeights(const sdk::Host& host, const sdk::Config& config,
-                             const regions::Tokenizer& tokenizer) {
-    const auto* weights = static_cast<const bh_weights*>(host.extension(BH_EXT_WEIGHTS));
-    if (weights == nullptr || weights->struct_size < sizeof(bh_weights)) {
-      throw sdk::Error(BH_ERR_NOT_SUPPORTED,
-                       "the host offers no " BH_EXT_WEIGHTS ": the cortex runs from a brain");
-    }
-    if (auto active = ActiveVersion(host, *weights, &version_)) return std::move(*active);
-    InstallFirst(host, *weights, plugins::PathSetting(config, "weights", "cortex", "cortex.bin"),
-                 tokenizer);
-    if (auto active = ActiveVersion(host, *weights, &version_)) return std::move(*active);
-    throw sdk::Error(BH_ERR_INTERNAL, "the cortex version just installed cannot be read back");
-  }
 
   std::vector<cx::Exchange> History() const {
     std::vector<cx::Exchange> out;

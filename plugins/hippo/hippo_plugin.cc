@@ -15,16 +15,22 @@
 //             token's memory points at its newline, and a recalled value is followed by "."
 //             and a newline
 //   window    how many user turns back a line is remembered (default 16, as the cortex's history)
+//   cortex    the cortex weights installed as the brain's version 1 if it has none (default
+//             <models>/cortex/cortex.bin, as the cortex's `weights`): the hippo reads questions
+//             with the brain's active cortex version (question_surprise.h)
 #include <brainhost/region.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "cortex_slots.h"
+#include "cortex_weights.h"
 #include "hippo/hippo_file.h"
 #include "hippo/hippo_memory.h"
 #include "hippo/hippo_read.h"
+#include "hippo/question_surprise.h"
 #include "hippo_slots.h"
 #include "int_setting.h"
 #include "language/language_models.h"
@@ -62,6 +68,19 @@ hp::HippoWeights LoadWeights(const sdk::Config& config) {
   }
 }
 
+// A cortex of the hippo's own to read questions with, on one thread: the perceiving node's
+// is busy with the conversation, and a reading restarts it.
+std::unique_ptr<regions::cortex::CortexRegion> LoadReader(const sdk::Host& host,
+                                                         const sdk::Config& config) {
+  regions::Tokenizer tokenizer = LoadTokenizer(config);
+  int64_t version = 0;
+  regions::cortex::Checkpoint weights = plugins::LoadCortexWeights(
+      host, plugins::PathSetting(config, "cortex", "cortex", "cortex.bin"), tokenizer, &version);
+  return std::make_unique<regions::cortex::CortexRegion>(
+      std::move(weights), std::move(tokenizer),
+      regions::cortex::InferenceOptions{regions::cortex::WeightFormat::kFloat16, 1});
+}
+
 class Hippo : public sdk::Region {
  public:
   Hippo(const sdk::Host& host, const sdk::Config& config)
@@ -71,7 +90,9 @@ class Hippo : public sdk::Region {
         models_(regions::LanguageModels::Load(plugins::ModelDir(config, "language"))),
         tokenizer_(LoadTokenizer(config)),
         wrap_up_(WrapUp(tokenizer_)),
-        memory_(models_, tokenizer_.newline_id(), plugins::IntSetting(config, "window", 16, 1)) {
+        reader_(LoadReader(host, config)),
+        memory_(models_, tokenizer_.newline_id(), plugins::IntSetting(config, "window", 16, 1),
+                hp::CortexQuestionSurprise(*reader_)) {
     model_.parameters() = weights_.params;
   }
 
@@ -131,6 +152,7 @@ class Hippo : public sdk::Region {
   regions::LanguageModels models_;
   regions::Tokenizer tokenizer_;
   std::vector<int> wrap_up_;
+  std::unique_ptr<regions::cortex::CortexRegion> reader_;  // the memory's question surprise's
   hp::HippoMemory memory_;
   hp::PreparedMemory prepared_;
   bool warned_ = false;

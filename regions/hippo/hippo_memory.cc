@@ -24,8 +24,30 @@ HippoInput<float> Selection::input() const {
   return in;
 }
 
-HippoMemory::HippoMemory(const LanguageModels& models, int newline, int window)
-    : models_(models), newline_(newline), window_(window) {}
+HippoMemory::HippoMemory(const LanguageModels& models, int newline, int window,
+                         QuestionSurprise question_surprise)
+    : models_(models),
+      newline_(newline),
+      window_(window),
+      question_surprise_(std::move(question_surprise)) {}
+
+const HippoMemory::Line* HippoMemory::Referent(const std::vector<const Line*>& candidates,
+                                               std::string_view question) const {
+  std::vector<std::string_view> all;
+  for (const Line& l : lines_) all.push_back(l.text);
+  const double with = question_surprise_(all, question);
+  const Line* best = nullptr;
+  double best_rise = 0;
+  for (const Line* candidate : candidates) {
+    std::vector<std::string_view> without;
+    for (const Line& l : lines_) {
+      if (&l != candidate) without.push_back(l.text);
+    }
+    const double rise = question_surprise_(without, question) - with;
+    if (best == nullptr || rise > best_rise) best = candidate, best_rise = rise;
+  }
+  return best;
+}
 
 namespace {
 
@@ -162,7 +184,8 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
       chosen.push_back(&candidate);
     }
   }
-  if (chosen.empty()) {
+  const bool bound = !chosen.empty();
+  if (!bound) {
     for (const Line& candidate : lines_) {
       const bool overlaps = std::any_of(query->cue.begin(), query->cue.end(), [&](const auto& c) {
         return std::find(candidate.stems.begin(), candidate.stems.end(), c) !=
@@ -174,6 +197,10 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
   if (chosen.empty()) {
     for (const Line& candidate : lines_) chosen.push_back(&candidate);
   }
+  // Of several unbound lines, the learned read copied the wrong one's value about half the
+  // time ("long day" for "what do i love to drink?"); the cortex's reading of the question
+  // tells them apart better.
+  if (!bound && chosen.size() > 1 && question_surprise_) chosen = {Referent(chosen, line)};
   // A value is never what the question itself says ("guinea pig" in "what's my guinea pig's
   // name?").
   std::vector<std::string> asked;

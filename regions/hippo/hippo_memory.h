@@ -5,9 +5,10 @@
 // their tokens; questions are not facts, and the system's replies are never heard. A question
 // about the user ("my", "i"; never "your") that the episodic parser reads as asking for a
 // fact, and not about something of the user's never mentioned, selects memories: the
-// remembered lines the episodic retriever's Score binds to it (episodic/retriever.h), or,
-// when none binds (a paraphrase: "what city am i in?" after "i grew up in Oslo"), every
-// remembered line, left to the learned read to tell apart. Memory j of a line is token j's
+// remembered lines the episodic retriever's Score binds to it (episodic/retriever.h); when
+// none binds, the lines that share a word with it, else (a paraphrase: "what city am i in?"
+// after "i grew up in Oslo") every remembered line, and of several the one the question
+// refers to by the cortex's reading (question_surprise.h). Memory j of a line is token j's
 // hidden state, voting for token j + 1 (the last for the newline that ended the line), with
 // the surprise of that next token and its age in user tokens. The match is on the episodic
 // store's scale, so the two memories compare. Lines older than the window are forgotten; the
@@ -36,6 +37,7 @@
 #include <vector>
 
 #include "hippo/hippo_model.h"
+#include "hippo/question_surprise.h"
 #include "language/language_models.h"
 #include "memory/memory_store.h"
 
@@ -79,7 +81,10 @@ class HippoMemory {
  public:
   // models must outlive the memory. newline: the cortex's newline token, which the last token
   // of a line votes for. window: how many user turns back a line is remembered.
-  HippoMemory(const LanguageModels& models, int newline, int window);
+  // question_surprise tells which of several unbound lines a question refers to; without one
+  // (empty), the learned read alone tells them apart.
+  HippoMemory(const LanguageModels& models, int newline, int window,
+              QuestionSurprise question_surprise);
 
   // One user turn (turn indices increasing). Returns the selection when line is a question
   // about the user and lines are remembered; remembers line when it is not a question.
@@ -97,8 +102,13 @@ class HippoMemory {
     std::vector<float> surprise, hidden;  // (n), (n, C)
   };
 
+  // Of candidates, the line whose absence raises the surprise at question most.
+  const Line* Referent(const std::vector<const Line*>& candidates,
+                       std::string_view question) const;
+
   const LanguageModels& models_;
   int newline_, window_;
+  QuestionSurprise question_surprise_;
   std::int64_t heard_ = 0;  // user tokens heard so far
   std::deque<Line> lines_;  // oldest first
 };

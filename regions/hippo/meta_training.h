@@ -17,6 +17,7 @@
 #include "hippo/episodes.h"
 #include "hippo/hippo_memory.h"
 #include "hippo/hippo_model.h"
+#include "hippo/question_surprise.h"
 #include "language/language_models.h"
 
 namespace brainhost::regions::hippo {
@@ -28,10 +29,12 @@ struct Example {
 };
 
 // Plays episode as the graph would: each user line perceived by cortex after the exchanges
-// before it and heard by a fresh HippoMemory (window user turns), and the reply to each line
-// that selects memories traced. Lines whose reply does not fit the context give no example.
+// before it and heard by a fresh HippoMemory (window user turns, question_surprise as the
+// plugin's), and the reply to each line that selects memories traced. Lines whose reply does
+// not fit the context give no example.
 std::vector<Example> PlayEpisode(cortex::CortexRegion& cortex, const LanguageModels& models,
-                                 const Episode& episode, int window);
+                                 const Episode& episode, int window,
+                                 const QuestionSurprise& question_surprise);
 
 struct LossSum {
   double loss = 0;     // summed over positions

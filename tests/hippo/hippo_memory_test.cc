@@ -2,6 +2,8 @@
 // perceived as a cortex would publish them.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -74,7 +76,7 @@ TEST_CASE("a value is never a word of the question, and the encoder's value come
 }
 
 TEST_CASE("only a wh-question about something of the user's that was mentioned reads memory") {
-  hp::HippoMemory memory(TestModels(), kNewline, 16);
+  hp::HippoMemory memory(TestModels(), kNewline, 16, {});
   const char* told = "my cat is named Luna.";
   const Perceived cat(told, {0.5f, 2.0f, 0.5f, 1.0f, 9.0f}, 100);
   CHECK_FALSE(memory.Hear(0, told, cat.view()));
@@ -99,7 +101,7 @@ TEST_CASE("only a wh-question about something of the user's that was mentioned r
 }
 
 TEST_CASE("a question reads only the lines that share its words, when any does") {
-  hp::HippoMemory memory(TestModels(), kNewline, 16);
+  hp::HippoMemory memory(TestModels(), kNewline, 16, {});
   const char* rain = "it rained all day here.";
   const Perceived rained(rain, {0.5f, 7.0f, 1.0f, 1.0f, 1.0f}, 100);
   CHECK_FALSE(memory.Hear(0, rain, rained.view()));
@@ -112,4 +114,33 @@ TEST_CASE("a question reads only the lines that share its words, when any does")
   REQUIRE(selected);
   CHECK(selected->values == std::vector<int>{204, 205, -1});  // "Mary Ann", never "rained"
   CHECK(selected->tokens.size() == 6);
+}
+
+TEST_CASE("of several lines no question binds, it reads the one whose absence surprises most") {
+  // A question surprise that expects the question only after the line about the city, as a
+  // cortex that has read "what's my city?" after where people live would.
+  const std::string city = "we live in Lumafield.";
+  const hp::QuestionSurprise surprise = [&](const std::vector<std::string_view>& lines,
+                                            std::string_view) {
+    return std::find(lines.begin(), lines.end(), city) != lines.end() ? 1.0 : 4.0;
+  };
+  const char* food = "i could eat jollof rice every day.";
+  const char* question = "what's my city?";
+  auto play = [&](const hp::QuestionSurprise& with) {
+    hp::HippoMemory memory(TestModels(), kNewline, 16, with);
+    const Perceived lumafield(city, {0.5f, 2.0f, 0.5f, 9.0f}, 100);
+    CHECK_FALSE(memory.Hear(0, city, lumafield.view()));
+    const Perceived jollof(food, {0.5f, 1.0f, 1.5f, 8.0f, 6.0f, 2.0f, 1.0f}, 200);
+    CHECK_FALSE(memory.Hear(1, food, jollof.view()));
+    const Perceived q(question, {}, 300);
+    return memory.Hear(2, question, q.view());
+  };
+  const std::optional<hp::Selection> read = play(surprise);
+  REQUIRE(read);
+  CHECK(read->values == std::vector<int>{103, -1});  // "Lumafield", never "jollof rice"
+  CHECK(read->tokens.size() == 4);
+  // Without a question surprise both lines are read, left to the learned read.
+  const std::optional<hp::Selection> both = play({});
+  REQUIRE(both);
+  CHECK(both->values == std::vector<int>{103, -1, 203, 204, -1});
 }
