@@ -80,16 +80,25 @@ TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
            std::find(asked.begin(), asked.end(), words[w].lower) == asked.end();
   };
   int first = -1, last = -1;
-  // The encoder's value, when it holds a word the cortex could not have guessed.
+  // The encoder's value, when it holds a word the cortex could not have guessed, and no name
+  // outside it is what the line tells ("i'm visiting my husband Camila soon" reads as "visiting").
   const std::vector<Token> said = Tokenize(encoded);
   const int n = static_cast<int>(said.size());
   for (int b = 0; first < 0 && n > 0 && b + n <= W; b++) {
     const bool found =
         std::equal(said.begin(), said.end(), words.begin() + b,
                    [](const Token& x, const Token& y) { return x.lower == y.lower; });
-    bool any = false;
-    for (int w = b; found && w < b + n; w++) any = any || surprising(w);
-    if (found && any) first = b, last = b + n - 1;
+    bool any = false, name_inside = false, name_outside = false;
+    for (int w = 0; found && w < W; w++) {
+      const bool name = surprising(w) && words[w].capitalized;
+      if (w >= b && w < b + n) {
+        any = any || surprising(w);
+        name_inside = name_inside || name;
+      } else {
+        name_outside = name_outside || name;
+      }
+    }
+    if (found && any && (name_inside || !name_outside)) first = b, last = b + n - 1;
   }
   if (first < 0) {
     // Else the most surprising word, widened over a name's other words or, for a word that is

@@ -73,6 +73,15 @@ TEST_CASE("a value is never a word of the question, and the encoder's value come
   const hp::TokenSpan anrobri = hp::ValueTokens(told, g.view(), "Anrobri", {});
   CHECK(anrobri.begin == 5);
   CHECK(anrobri.end == 6);
+  // ... unless it misses the name the line tells: the encoder reads "visiting" here.
+  const char* visit = "i'm visiting my husband Camila Ortiz soon.";
+  const Perceived v(visit, {0.5f, 6.0f, 0.5f, 3.0f, 11.0f, 9.0f, 1.0f}, 0);
+  const hp::TokenSpan camila = hp::ValueTokens(visit, v.view(), "visiting", {"what's", "my"});
+  CHECK(camila.begin == 4);
+  CHECK(camila.end == 6);
+  const hp::TokenSpan mine = hp::ValueTokens(visit, v.view(), "Camila Ortiz", {});
+  CHECK(mine.begin == 4);
+  CHECK(mine.end == 6);
 }
 
 TEST_CASE("only a wh-question about something of the user's that was mentioned reads memory") {
