@@ -16,7 +16,8 @@ int RunTrainLanguage(const TrainLanguageOptions& options) {
         regions::TrainLanguageModels(options.wordnet, options.out);
     std::cout << "train language: " << report.vocabulary << " words in " << options.out
               << "/unigram.tsv, " << report.irregular_forms << " irregular forms in "
-              << options.out << "/irregular.tsv (from " << options.wordnet << ")\n";
+              << options.out << "/irregular.tsv, " << report.nouns << " nouns in "
+              << options.out << "/kinds.tsv (from " << options.wordnet << ")\n";
     return kExitOk;
   } catch (const std::exception& e) {
     std::cerr << "brainhost: train language: " << e.what() << "\n";

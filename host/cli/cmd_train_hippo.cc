@@ -38,6 +38,7 @@ std::vector<hippo::Example> Play(const std::vector<hippo::Episode>& episodes,
                                  const std::string& tokenizer, const std::string& language,
                                  int window, int* refused) {
   constexpr int kThreads = 2;
+  const regions::Kinds kinds = regions::Kinds::Load(std::filesystem::path(language) / "kinds.tsv");
   std::vector<std::vector<hippo::Example>> played(episodes.size());
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; t++) {
@@ -51,7 +52,8 @@ std::vector<hippo::Example> Play(const std::vector<hippo::Episode>& episodes,
       const hippo::QuestionSurprise question_surprise = hippo::CortexQuestionSurprise(reader);
       const regions::LanguageModels models = regions::LanguageModels::Load(language);
       for (std::size_t i = t; i < episodes.size(); i += kThreads) {
-        played[i] = hippo::PlayEpisode(cortex, models, episodes[i], window, question_surprise);
+        played[i] =
+            hippo::PlayEpisode(cortex, models, kinds, episodes[i], window, question_surprise);
       }
     });
   }

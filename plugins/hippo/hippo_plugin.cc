@@ -10,7 +10,8 @@
 //
 // Settings (all optional):
 //   weights   the meta-trained read (default <models>/hippo/hippo.bin; `brainhost train hippo`)
-//   models    the language models' directory (default <models>/language)
+//   models    the language models' directory (default <models>/language), with the noun kinds
+//             its gate reads "my pet" by (kinds.tsv)
 //   tokenizer the cortex's tokenizer (default <models>/tokenizer/tokenizer.model): a line's last
 //             token's memory points at its newline, and a recalled value is followed by "."
 //             and a newline
@@ -20,7 +21,10 @@
 //             with the brain's active cortex version (question_surprise.h)
 #include <brainhost/region.hpp>
 
+#include <filesystem>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +37,7 @@
 #include "hippo/question_surprise.h"
 #include "hippo_slots.h"
 #include "int_setting.h"
+#include "language/kinds.h"
 #include "language/language_models.h"
 #include "model_dir.h"
 #include "tokenizer/tokenizer.h"
@@ -68,6 +73,17 @@ hp::HippoWeights LoadWeights(const sdk::Config& config) {
   }
 }
 
+// The noun kinds (language/kinds.h), loaded once per process and shared by every session's
+// instance: a few MB of read-only hierarchy that takes ~0.1 s to read.
+std::shared_ptr<const regions::Kinds> SharedKinds(const std::filesystem::path& path) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const regions::Kinds>> loaded;
+  const std::lock_guard<std::mutex> lock(mutex);
+  std::shared_ptr<const regions::Kinds>& kinds = loaded[path.string()];
+  if (!kinds) kinds = std::make_shared<const regions::Kinds>(regions::Kinds::Load(path));
+  return kinds;
+}
+
 // A cortex of the hippo's own to read questions with, on one thread: the perceiving node's
 // is busy with the conversation, and a reading restarts it.
 std::unique_ptr<regions::cortex::CortexRegion> LoadReader(const sdk::Host& host,
@@ -88,10 +104,12 @@ class Hippo : public sdk::Region {
         weights_(LoadWeights(config)),
         model_(weights_.config, 0),
         models_(regions::LanguageModels::Load(plugins::ModelDir(config, "language"))),
+        kinds_(SharedKinds(plugins::ModelDir(config, "language") / "kinds.tsv")),
         tokenizer_(LoadTokenizer(config)),
         wrap_up_(WrapUp(tokenizer_)),
         reader_(LoadReader(host, config)),
-        memory_(models_, tokenizer_.newline_id(), plugins::IntSetting(config, "window", 16, 1),
+        memory_(models_, *kinds_, tokenizer_.newline_id(),
+                plugins::IntSetting(config, "window", 16, 1),
                 hp::CortexQuestionSurprise(*reader_)) {
     model_.parameters() = weights_.params;
   }
@@ -150,6 +168,7 @@ class Hippo : public sdk::Region {
   hp::HippoWeights weights_;
   hp::HippoModel<float> model_;
   regions::LanguageModels models_;
+  std::shared_ptr<const regions::Kinds> kinds_;
   regions::Tokenizer tokenizer_;
   std::vector<int> wrap_up_;
   std::unique_ptr<regions::cortex::CortexRegion> reader_;  // the memory's question surprise's

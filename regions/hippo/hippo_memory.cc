@@ -24,12 +24,30 @@ HippoInput<float> Selection::input() const {
   return in;
 }
 
-HippoMemory::HippoMemory(const LanguageModels& models, int newline, int window,
-                         QuestionSurprise question_surprise)
+HippoMemory::HippoMemory(const LanguageModels& models, const Kinds& kinds, int newline,
+                         int window, QuestionSurprise question_surprise)
     : models_(models),
+      kinds_(kinds),
       newline_(newline),
       window_(window),
       question_surprise_(std::move(question_surprise)) {}
+
+std::vector<std::string> HippoMemory::KindsSaid(const Query& query) const {
+  constexpr std::string_view kOwned = "user.";
+  std::vector<std::string> out;
+  if (!query.subject.starts_with(kOwned)) return out;
+  const std::string_view thing = std::string_view(query.subject).substr(kOwned.size());
+  for (const Line& l : lines_) {
+    for (const std::string& noun : l.nouns) {
+      if (!kinds_.IsA(noun, thing)) continue;
+      for (size_t b = 0, e = 0; b <= noun.size(); b = e + 1) {
+        e = std::min(noun.find('_', b), noun.size());
+        out.push_back(noun.substr(b, e - b));
+      }
+    }
+  }
+  return out;
+}
 
 const HippoMemory::Line* HippoMemory::Referent(const std::vector<const Line*>& candidates,
                                                std::string_view question) const {
@@ -153,11 +171,18 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
     if (perceived.n == 0) return std::nullopt;
     const int n = perceived.n, C = perceived.C;
     std::optional<Encoded> encoded = Encode(utterance, models_);
-    std::vector<std::string> stems;
-    for (const Word& w : utterance.words) stems.push_back(w.stem);
+    std::vector<std::string> stems, nouns;
+    std::string previous;
+    for (const Word& w : utterance.words) {
+      stems.push_back(w.stem);
+      std::string lemma = models_.lemmatizer.Lemma(w.lower);
+      if (!previous.empty()) nouns.push_back(previous + "_" + lemma);
+      nouns.push_back(lemma);
+      previous = std::move(lemma);
+    }
     lines_.push_back({turn_index, first_token, std::string(line),
                       encoded ? std::optional<Fact>(std::move(encoded->fact)) : std::nullopt,
-                      std::move(stems),
+                      std::move(stems), std::move(nouns),
                       std::vector<int>(perceived.tokens, perceived.tokens + n),
                       std::vector<int>(perceived.token_words, perceived.token_words + n),
                       std::vector<float>(perceived.surprise, perceived.surprise + n),
@@ -170,14 +195,17 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
   if (lines_.empty() || !AboutUser(utterance)) return std::nullopt;
   const std::optional<Query> query = ParseQuestion(utterance, models_);
   if (!query || !query->subject.starts_with("user")) return std::nullopt;
-  // A question about something of the user's ("my dog's name") needs that thing mentioned:
-  // the name of a dog never spoken of cannot be in the conversation, whatever else was said.
-  for (const std::string& stem : KeyStems(query->subject, models_)) {
-    const bool mentioned = std::any_of(lines_.begin(), lines_.end(), [&](const Line& l) {
+  // A question about something of the user's ("my dog's name") needs that thing mentioned, by
+  // name or by a kind of it ("my rat" for "my pet"): the name of a dog never spoken of cannot
+  // be in the conversation, whatever else was said.
+  const std::vector<std::string> stems = KeyStems(query->subject, models_);
+  const bool named = std::all_of(stems.begin(), stems.end(), [&](const std::string& stem) {
+    return std::any_of(lines_.begin(), lines_.end(), [&](const Line& l) {
       return std::find(l.stems.begin(), l.stems.end(), stem) != l.stems.end();
     });
-    if (!mentioned) return std::nullopt;
-  }
+  });
+  const std::vector<std::string> kinds = KindsSaid(*query);
+  if (!named && kinds.empty()) return std::nullopt;
 
   // The candidates, the narrowest that is not empty: the lines the episodic scoring binds to
   // the question; else the lines that share a content word with its cue ("what is my sister
@@ -211,8 +239,8 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
   // tells them apart better.
   if (!bound && chosen.size() > 1 && question_surprise_) chosen = {Referent(chosen, line)};
   // A value is never what the question itself says ("guinea pig" in "what's my guinea pig's
-  // name?").
-  std::vector<std::string> asked;
+  // name?"), nor the kind that stands for it ("chinchilla" for "what's my pet's name?").
+  std::vector<std::string> asked = kinds;
   for (const Token& t : Tokenize(line)) asked.push_back(t.lower);
   for (const Line* l : chosen) {
     const int n = static_cast<int>(l->tokens.size());

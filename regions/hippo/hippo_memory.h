@@ -38,7 +38,9 @@
 
 #include "hippo/hippo_model.h"
 #include "hippo/question_surprise.h"
+#include "language/kinds.h"
 #include "language/language_models.h"
+#include "episodic/query.h"
 #include "memory/memory_store.h"
 
 namespace brainhost::regions::hippo {
@@ -79,11 +81,11 @@ struct Selection {
 
 class HippoMemory {
  public:
-  // models must outlive the memory. newline: the cortex's newline token, which the last token
-  // of a line votes for. window: how many user turns back a line is remembered.
+  // models and kinds must outlive the memory. newline: the cortex's newline token, which the
+  // last token of a line votes for. window: how many user turns back a line is remembered.
   // question_surprise tells which of several unbound lines a question refers to; without one
   // (empty), the learned read alone tells them apart.
-  HippoMemory(const LanguageModels& models, int newline, int window,
+  HippoMemory(const LanguageModels& models, const Kinds& kinds, int newline, int window,
               QuestionSurprise question_surprise);
 
   // One user turn (turn indices increasing). Returns the selection when line is a question
@@ -98,15 +100,20 @@ class HippoMemory {
     std::string text;
     std::optional<Fact> fact;  // what the episodic encoder reads in it, if anything
     std::vector<std::string> stems;  // of its words
+    std::vector<std::string> nouns;  // its words' lemmas, and each two joined ("guinea_pig")
     std::vector<int> tokens, token_words;  // (n)
     std::vector<float> surprise, hidden;  // (n), (n, C)
   };
 
+  // The remembered words that are kinds of the thing query asks about ("rat" for "my pet":
+  // language/kinds.h), a compound's words apart ("guinea", "pig").
+  std::vector<std::string> KindsSaid(const Query& query) const;
   // Of candidates, the line whose absence raises the surprise at question most.
   const Line* Referent(const std::vector<const Line*>& candidates,
                        std::string_view question) const;
 
   const LanguageModels& models_;
+  const Kinds& kinds_;
   int newline_, window_;
   QuestionSurprise question_surprise_;
   std::int64_t heard_ = 0;  // user tokens heard so far

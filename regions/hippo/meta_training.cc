@@ -27,11 +27,11 @@ Heard Perceive(cortex::CortexRegion& cortex, const std::vector<cortex::Exchange>
 }  // namespace
 
 std::vector<Example> PlayEpisode(cortex::CortexRegion& cortex, const LanguageModels& models,
-                                 const Episode& episode, int window,
+                                 const Kinds& kinds, const Episode& episode, int window,
                                  const QuestionSurprise& question_surprise) {
   const int C = cortex.config().dim;
   cortex.NewConversation();
-  HippoMemory memory(models, cortex.tokenizer().newline_id(), window, question_surprise);
+  HippoMemory memory(models, kinds, cortex.tokenizer().newline_id(), window, question_surprise);
   std::vector<cortex::Exchange> history = episode.exchanges;
   history.push_back({static_cast<std::int64_t>(history.size()), episode.probe, episode.answer});
   std::vector<Example> out;

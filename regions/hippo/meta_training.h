@@ -29,11 +29,11 @@ struct Example {
 };
 
 // Plays episode as the graph would: each user line perceived by cortex after the exchanges
-// before it and heard by a fresh HippoMemory (window user turns, question_surprise as the
-// plugin's), and the reply to each line that selects memories traced. Lines whose reply does
-// not fit the context give no example.
+// before it and heard by a fresh HippoMemory (models, kinds, window user turns and
+// question_surprise as the plugin's), and the reply to each line that selects memories traced.
+// Lines whose reply does not fit the context give no example.
 std::vector<Example> PlayEpisode(cortex::CortexRegion& cortex, const LanguageModels& models,
-                                 const Episode& episode, int window,
+                                 const Kinds& kinds, const Episode& episode, int window,
                                  const QuestionSurprise& question_surprise);
 
 struct LossSum {

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "language/model_file.h"
+
 namespace brainhost::regions {
 
 constexpr std::string_view kIrregularHeader = "# brainhost irregular v1";
@@ -19,14 +21,8 @@ Lemmatizer::Lemmatizer(std::map<std::string, std::string, std::less<>> irregular
 }
 
 Lemmatizer Lemmatizer::Load(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot open irregular-form table " + path.string());
+  std::ifstream in = OpenModelFile(path, kIrregularHeader, "irregular-form table");
   std::string line;
-  if (!std::getline(in, line) || line != kIrregularHeader) {
-    throw std::runtime_error(path.string() + ": not a brainhost irregular table (expected '" +
-                             std::string(kIrregularHeader) +
-                             "'); regenerate it with `brainhost train language`");
-  }
   std::map<std::string, std::string, std::less<>> irregular;
   while (std::getline(in, line)) {
     size_t tab = line.find('\t');

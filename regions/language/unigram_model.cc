@@ -4,19 +4,15 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "language/model_file.h"
+
 namespace brainhost::regions {
 
 constexpr std::string_view kUnigramHeader = "# brainhost unigram v1";
 
 UnigramModel UnigramModel::Load(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot open unigram model " + path.string());
+  std::ifstream in = OpenModelFile(path, kUnigramHeader, "unigram model");
   std::string line;
-  if (!std::getline(in, line) || line != kUnigramHeader) {
-    throw std::runtime_error(path.string() + ": not a brainhost unigram model (expected '" +
-                             std::string(kUnigramHeader) +
-                             "'); regenerate it with `brainhost train language`");
-  }
   UnigramModel model;
   while (std::getline(in, line)) {
     size_t tab = line.find('\t');

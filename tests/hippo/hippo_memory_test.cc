@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,12 @@ using brainhost::regions::TestModels;
 namespace {
 
 constexpr int kC = 4, kNewline = 13;
+
+const brainhost::regions::Kinds& TestKinds() {
+  static const brainhost::regions::Kinds kinds =
+      brainhost::regions::Kinds::Load(std::filesystem::path(MODELS_DIR) / "kinds.tsv");
+  return kinds;
+}
 
 // A line as a perceiving cortex publishes it, one token per word: ids first_id, first_id + 1,
 // ...; the surprise of each word; hidden states all zero.
@@ -85,7 +92,7 @@ TEST_CASE("a value is never a word of the question, and the encoder's value come
 }
 
 TEST_CASE("only a wh-question about something of the user's that was mentioned reads memory") {
-  hp::HippoMemory memory(TestModels(), kNewline, 16, {});
+  hp::HippoMemory memory(TestModels(), TestKinds(), kNewline, 16, {});
   const char* told = "my cat is named Luna.";
   const Perceived cat(told, {0.5f, 2.0f, 0.5f, 1.0f, 9.0f}, 100);
   CHECK_FALSE(memory.Hear(0, told, cat.view()));
@@ -109,8 +116,38 @@ TEST_CASE("only a wh-question about something of the user's that was mentioned r
   CHECK_FALSE(ask(7, "what is my cat's name?"));
 }
 
+TEST_CASE("a thing is mentioned by a kind of it: my rat is my pet, my cat is not my dog") {
+  hp::HippoMemory memory(TestModels(), TestKinds(), kNewline, 16, {});
+  const char* told = "i rescued a rat named Zololu.";
+  const Perceived rat(told, {0.5f, 6.0f, 0.5f, 4.0f, 1.0f, 9.0f}, 100);
+  CHECK_FALSE(memory.Hear(0, told, rat.view()));
+  auto ask = [&](std::int64_t turn, const char* question) {
+    const Perceived q(question, {}, 200);
+    return memory.Hear(turn, question, q.view());
+  };
+  CHECK_FALSE(ask(1, "what is my dog called?"));
+  CHECK_FALSE(ask(2, "what is my sister called?"));
+  const std::optional<hp::Selection> pet = ask(3, "what is my pet called?");
+  REQUIRE(pet);
+  CHECK(pet->values == std::vector<int>{105, -1});
+  const std::optional<hp::Selection> rodent = ask(4, "what's my rodent's name?");
+  REQUIRE(rodent);
+  CHECK(rodent->values == std::vector<int>{105, -1});
+
+  // The kind stands for the thing asked about, so it is never the value.
+  hp::HippoMemory other(TestModels(), TestKinds(), kNewline, 16, {});
+  const char* hi = "Kelfen, my chinchilla, says hi.";
+  const Perceived chinchilla(hi, {9.0f, 0.5f, 11.0f, 2.0f, 1.0f}, 300);
+  CHECK_FALSE(other.Hear(0, hi, chinchilla.view()));
+  const char* question = "what is my pet called?";
+  const Perceived q(question, {}, 400);
+  const std::optional<hp::Selection> named = other.Hear(1, question, q.view());
+  REQUIRE(named);
+  CHECK(named->values == std::vector<int>{300, -1});
+}
+
 TEST_CASE("a question reads only the lines that share its words, when any does") {
-  hp::HippoMemory memory(TestModels(), kNewline, 16, {});
+  hp::HippoMemory memory(TestModels(), TestKinds(), kNewline, 16, {});
   const char* rain = "it rained all day here.";
   const Perceived rained(rain, {0.5f, 7.0f, 1.0f, 1.0f, 1.0f}, 100);
   CHECK_FALSE(memory.Hear(0, rain, rained.view()));
@@ -136,7 +173,7 @@ TEST_CASE("of several lines no question binds, it reads the one whose absence su
   const char* food = "i could eat jollof rice every day.";
   const char* question = "what's my city?";
   auto play = [&](const hp::QuestionSurprise& with) {
-    hp::HippoMemory memory(TestModels(), kNewline, 16, with);
+    hp::HippoMemory memory(TestModels(), TestKinds(), kNewline, 16, with);
     const Perceived lumafield(city, {0.5f, 2.0f, 0.5f, 9.0f}, 100);
     CHECK_FALSE(memory.Hear(0, city, lumafield.view()));
     const Perceived jollof(food, {0.5f, 1.0f, 1.5f, 8.0f, 6.0f, 2.0f, 1.0f}, 200);

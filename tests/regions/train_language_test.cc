@@ -29,7 +29,8 @@ TEST_CASE("train language reproduces the shipped models byte for byte") {
   CHECK(report.vocabulary > 40000);
   CHECK(report.irregular_forms > 5000);
   CHECK(Read(out / "irregular.tsv").find("\ndrank\tdrink\n") != std::string::npos);
-  for (const char* file : {"unigram.tsv", "irregular.tsv"}) {
+  CHECK(report.nouns > 100000);
+  for (const char* file : {"unigram.tsv", "irregular.tsv", "kinds.tsv"}) {
     CHECK_MESSAGE(Read(out / file) == Read(std::filesystem::path(MODELS_DIR) / file), file);
   }
   std::filesystem::remove_all(out);

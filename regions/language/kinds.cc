@@ -1,0 +1,95 @@
+#include "language/kinds.h"
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <stdexcept>
+
+#include "language/model_file.h"
+
+namespace brainhost::regions {
+namespace {
+
+// "3,17,42" -> {3, 17, 42}; false on anything else.
+bool ParseList(std::string_view text, std::vector<int>* out) {
+  while (!text.empty()) {
+    int value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || value < 0) return false;
+    out->push_back(value);
+    text.remove_prefix(static_cast<size_t>(end - text.data()));
+    if (!text.empty() && text[0] != ',') return false;
+    if (!text.empty()) text.remove_prefix(1);
+  }
+  return true;
+}
+
+}  // namespace
+
+Kinds Kinds::Load(const std::filesystem::path& path) {
+  std::ifstream in = OpenModelFile(path, "# brainhost kinds v1", "noun kinds file");
+  std::string line;
+  Kinds kinds;
+  auto malformed = [&] {
+    return std::runtime_error(path.string() + ": malformed line '" + line + "'");
+  };
+  while (std::getline(in, line)) {
+    const std::string_view row = line;
+    const size_t a = row.find('\t'), b = row.find('\t', a + 1);
+    if (a != 1 || b == std::string_view::npos) throw malformed();
+    const std::string_view first = row.substr(a + 1, b - a - 1), second = row.substr(b + 1);
+    if (row[0] == 's' && (second == "0" || second == "1")) {
+      std::vector<int> hypernyms;
+      if (!ParseList(first, &hypernyms)) throw malformed();
+      kinds.hypernyms_.push_back(std::move(hypernyms));
+      kinds.has_kinds_.push_back(second == "1");
+    } else if (row[0] == 'w' && !first.empty()) {
+      std::vector<int> senses;
+      if (!ParseList(second, &senses)) throw malformed();
+      kinds.senses_.emplace(std::string(first), std::move(senses));
+    } else {
+      throw malformed();
+    }
+  }
+  const int count = static_cast<int>(kinds.hypernyms_.size());
+  auto outside = [&](const std::vector<int>& list) {
+    return std::any_of(list.begin(), list.end(), [&](int s) { return s >= count; });
+  };
+  for (const std::vector<int>& h : kinds.hypernyms_) {
+    if (outside(h)) throw std::runtime_error(path.string() + ": a hypernym out of range");
+  }
+  for (const auto& [lemma, senses] : kinds.senses_) {
+    if (outside(senses)) {
+      throw std::runtime_error(path.string() + ": " + lemma + "'s sense out of range");
+    }
+  }
+  return kinds;
+}
+
+bool Kinds::IsA(std::string_view word, std::string_view kind) const {
+  const auto w = senses_.find(std::string(word));
+  const auto k = senses_.find(std::string(kind));
+  if (w == senses_.end() || k == senses_.end() || k->second.empty() || word == kind) return false;
+  const int sense = k->second.front();
+  std::vector<int> targets = {sense};
+  if (!has_kinds_[sense]) {
+    targets.insert(targets.end(), hypernyms_[sense].begin(), hypernyms_[sense].end());
+  }
+  // Up from each of word's senses; the hierarchy is a DAG of a few dozen levels at most.
+  std::vector<int> frontier;
+  for (int s : w->second) {
+    frontier.insert(frontier.end(), hypernyms_[s].begin(), hypernyms_[s].end());
+  }
+  std::vector<bool> seen(hypernyms_.size(), false);
+  while (!frontier.empty()) {
+    const int s = frontier.back();
+    frontier.pop_back();
+    if (seen[s]) continue;
+    seen[s] = true;
+    if (std::find(targets.begin(), targets.end(), s) != targets.end()) return true;
+    frontier.insert(frontier.end(), hypernyms_[s].begin(), hypernyms_[s].end());
+  }
+  return false;
+}
+
+}  // namespace brainhost::regions
