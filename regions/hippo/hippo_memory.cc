@@ -234,19 +234,24 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
   if (chosen.empty()) {
     for (const Line& candidate : lines_) chosen.push_back(&candidate);
   }
-  // Of several unbound lines, the learned read copied the wrong one's value about half the
-  // time ("long day" for "what do i love to drink?"); the cortex's reading of the question
-  // tells them apart better.
-  if (!bound && chosen.size() > 1 && question_surprise_) chosen = {Referent(chosen, line)};
   // A value is never what the question itself says ("guinea pig" in "what's my guinea pig's
   // name?"), nor the kind that stands for it ("chinchilla" for "what's my pet's name?").
   std::vector<std::string> asked = kinds;
   for (const Token& t : Tokenize(line)) asked.push_back(t.lower);
+  auto value_in = [&](const Line& l) {
+    const PerceivedLine heard{static_cast<int>(l.tokens.size()), 0, l.tokens.data(),
+                              l.surprise.data(), nullptr, l.token_words.data(), nullptr};
+    return ValueTokens(l.text, heard, l.fact ? l.fact->value : "", asked);
+  };
+  // An unbound line with nothing to recall is not what the question asks about ("i'm bored"
+  // for "what city am i in?"). Of several others, the learned read copied the wrong one's
+  // value about half the time ("long day" for "what do i love to drink?"); the cortex's
+  // reading of the question tells them apart better.
+  if (!bound) std::erase_if(chosen, [&](const Line* l) { return value_in(*l).empty(); });
+  if (!bound && chosen.size() > 1 && question_surprise_) chosen = {Referent(chosen, line)};
   for (const Line* l : chosen) {
     const int n = static_cast<int>(l->tokens.size());
-    const PerceivedLine heard{n, 0, l->tokens.data(), l->surprise.data(), nullptr,
-                              l->token_words.data(), nullptr};
-    const TokenSpan v = ValueTokens(l->text, heard, l->fact ? l->fact->value : "", asked);
+    const TokenSpan v = value_in(*l);
     const int value_at = v.empty() ? -1 : static_cast<int>(s.values.size());
     if (!v.empty()) {
       s.values.insert(s.values.end(), l->tokens.begin() + v.begin, l->tokens.begin() + v.end);

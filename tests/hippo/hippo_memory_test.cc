@@ -189,4 +189,21 @@ TEST_CASE("of several lines no question binds, it reads the one whose absence su
   const std::optional<hp::Selection> both = play({});
   REQUIRE(both);
   CHECK(both->values == std::vector<int>{103, -1, 203, 204, -1});
+
+  // A line with nothing to recall is never the one read, however the cortex reads it.
+  hp::HippoMemory memory(TestModels(), TestKinds(), kNewline, 16,
+                         [](const std::vector<std::string_view>& lines, std::string_view) {
+                           const bool bored = std::find(lines.begin(), lines.end(),
+                                                        "i'm bored.") != lines.end();
+                           return bored ? 1.0 : 4.0;
+                         });
+  const Perceived lumafield(city, {0.5f, 2.0f, 0.5f, 9.0f}, 100);
+  CHECK_FALSE(memory.Hear(0, city, lumafield.view()));
+  const Perceived bored("i'm bored.", {0.5f, 2.0f}, 200);
+  CHECK_FALSE(memory.Hear(1, "i'm bored.", bored.view()));
+  const Perceived q(question, {}, 300);
+  const std::optional<hp::Selection> read_city = memory.Hear(2, question, q.view());
+  REQUIRE(read_city);
+  CHECK(read_city->values == std::vector<int>{103, -1});
+  CHECK(read_city->tokens.size() == 4);
 }
