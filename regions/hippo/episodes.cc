@@ -110,8 +110,8 @@ std::vector<Episode> MakeEpisodes(int count, bool validation, std::uint64_t seed
     if (rng.Chance(1.0 / 3)) facts.name += " " + rng.Pick(lexicon.names);
     if (rng.Chance(1.0 / 3)) facts.rel_name += " " + rng.Pick(lexicon.names);
     const Templates tells = Saying(p.tell, t), acks = Saying(p.ack, t),
-                    answers = Saying(p.recall_answer, t), probes = Probes(p.recall, t);
-    if (tells.empty() || answers.empty() || probes.empty()) continue;
+                    probes = Probes(p.recall, t);
+    if (tells.empty() || probes.empty()) continue;
 
     Episode e;
     e.exchanges.push_back({0, Render(rng.Pick(tells), facts, false),
@@ -136,7 +136,6 @@ std::vector<Episode> MakeEpisodes(int count, bool validation, std::uint64_t seed
     }
     for (std::size_t i = 0; i < e.exchanges.size(); i++) e.exchanges[i].turn_index = i;
     e.probe = Render(rng.Pick(probes), facts, false);
-    e.answer = Render(rng.Pick(answers), facts, true);
     const std::string_view slot = t.slot;
     e.value = slot == "{name}"       ? facts.name
               : slot == "{pet_name}" ? facts.pet_name
@@ -147,6 +146,7 @@ std::vector<Episode> MakeEpisodes(int count, bool validation, std::uint64_t seed
               : slot == "{food}"     ? facts.food
               : slot == "{drink}"    ? facts.drink
                                      : facts.color;
+    e.answer = e.value + ".";  // what a recall says (hippo_read.h)
     out.push_back(std::move(e));
   }
   return out;

@@ -7,7 +7,7 @@
 //   U: i'm a nurse.
 //   G: A nurse, impressive.
 //   U: what's my sister's name?             probe: a wh-question about the taught fact
-//   G: Your sister's name is Mary Ann.      answer: the value, said back
+//   G: Mary Ann.                            answer: the value, as a recall says it
 //
 // The sentences are the corpus's own templates (corpus/phrasings.h), the values its lexicon's
 // (corpus/lexicon.h): nine topics whose value is a thing one can be asked back (a name, a pet's
@@ -29,7 +29,7 @@ namespace brainhost::regions::hippo {
 struct Episode {
   std::vector<cortex::Exchange> exchanges;  // the teach, then the distractors, with replies
   std::string probe;                        // the question
-  std::string answer;                       // a reply to it that says the value
+  std::string answer;                       // the value and a full stop, as a recall says it
   std::string value;                        // the taught value, as told ("Mary Ann")
 };
 

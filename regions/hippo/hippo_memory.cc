@@ -171,13 +171,15 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
     if (perceived.n == 0) return std::nullopt;
     const int n = perceived.n, C = perceived.C;
     std::optional<Encoded> encoded = Encode(utterance, models_);
+    // A capitalized word is a name, never a kind: "my parrot Kiwi" says "parrot", though a
+    // kiwi is a bird too.
     std::vector<std::string> stems, nouns;
     std::string previous;
     for (const Word& w : utterance.words) {
       stems.push_back(w.stem);
-      std::string lemma = models_.lemmatizer.Lemma(w.lower);
-      if (!previous.empty()) nouns.push_back(previous + "_" + lemma);
-      nouns.push_back(lemma);
+      std::string lemma = w.capitalized ? "" : models_.lemmatizer.Lemma(w.lower);
+      if (!previous.empty() && !lemma.empty()) nouns.push_back(previous + "_" + lemma);
+      if (!lemma.empty()) nouns.push_back(lemma);
       previous = std::move(lemma);
     }
     lines_.push_back({turn_index, first_token, std::string(line),

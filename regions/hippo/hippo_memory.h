@@ -102,7 +102,8 @@ class HippoMemory {
     std::string text;
     std::optional<Fact> fact;  // what the episodic encoder reads in it, if anything
     std::vector<std::string> stems;  // of its words
-    std::vector<std::string> nouns;  // its words' lemmas, and each two joined ("guinea_pig")
+    std::vector<std::string> nouns;  // its uncapitalized words' lemmas, and each two joined
+                                     // ("guinea_pig")
     std::vector<int> tokens, token_words;  // (n)
     std::vector<float> surprise, hidden;  // (n), (n, C)
   };

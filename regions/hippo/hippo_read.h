@@ -8,6 +8,9 @@
 // Recall is the gated pattern completion on top of the learned attention: a value is recalled
 // when the read puts most of its mass (kRecallMass) on the memories of one line's value, and
 // then copied whole, token by token, from its first token to its last; one recall per reply.
+// The episodes' answers are the value itself ("Mary Ann."), so the read learns to settle at the
+// reply's first token: a read that settled later would cut into a sentence the cortex began on
+// its own ("You didn't Zololu.", as templated answers taught it).
 // The soft vote the model is trained with (bias += g·p) stays a training device: at inference
 // it let a half-confident read start a value and then lose the rest of it to the cortex's
 // prior ("Lemon tart" for "lemonade").

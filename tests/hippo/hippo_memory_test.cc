@@ -144,6 +144,17 @@ TEST_CASE("a thing is mentioned by a kind of it: my rat is my pet, my cat is not
   const std::optional<hp::Selection> named = other.Hear(1, question, q.view());
   REQUIRE(named);
   CHECK(named->values == std::vector<int>{300, -1});
+
+  // A name is never a kind, though a kiwi is a bird: "Kiwi" is the parrot's name.
+  hp::HippoMemory parrot(TestModels(), TestKinds(), kNewline, 16, {});
+  const char* kiwi = "my parrot is called Kiwi.";
+  const Perceived called(kiwi, {0.5f, 7.0f, 0.5f, 1.0f, 8.0f}, 500);
+  CHECK_FALSE(parrot.Hear(0, kiwi, called.view()));
+  const char* bird = "what's my bird called?";
+  const Perceived b(bird, {}, 600);
+  const std::optional<hp::Selection> kiwi_read = parrot.Hear(1, bird, b.view());
+  REQUIRE(kiwi_read);
+  CHECK(kiwi_read->values == std::vector<int>{504, -1});
 }
 
 TEST_CASE("a question reads only the lines that share its words, when any does") {
