@@ -134,27 +134,24 @@ TEST_CASE("a thing is mentioned by a kind of it: my rat is my pet, my cat is not
   REQUIRE(rodent);
   CHECK(rodent->values == std::vector<int>{105, -1});
 
+  // A fresh memory told one line (its words' surprise given, token ids from 300), then asked.
+  auto told_then_asked = [](const char* line, std::vector<float> surprise, const char* question) {
+    hp::HippoMemory fresh(TestModels(), TestKinds(), kNewline, 16, {});
+    const Perceived heard(line, std::move(surprise), 300);
+    CHECK_FALSE(fresh.Hear(0, line, heard.view()));
+    const Perceived q(question, {}, 400);
+    return fresh.Hear(1, question, q.view());
+  };
   // The kind stands for the thing asked about, so it is never the value.
-  hp::HippoMemory other(TestModels(), TestKinds(), kNewline, 16, {});
-  const char* hi = "Kelfen, my chinchilla, says hi.";
-  const Perceived chinchilla(hi, {9.0f, 0.5f, 11.0f, 2.0f, 1.0f}, 300);
-  CHECK_FALSE(other.Hear(0, hi, chinchilla.view()));
-  const char* question = "what is my pet called?";
-  const Perceived q(question, {}, 400);
-  const std::optional<hp::Selection> named = other.Hear(1, question, q.view());
+  const std::optional<hp::Selection> named = told_then_asked(
+      "Kelfen, my chinchilla, says hi.", {9.0f, 0.5f, 11.0f, 2.0f, 1.0f}, "what is my pet called?");
   REQUIRE(named);
   CHECK(named->values == std::vector<int>{300, -1});
-
   // A name is never a kind, though a kiwi is a bird: "Kiwi" is the parrot's name.
-  hp::HippoMemory parrot(TestModels(), TestKinds(), kNewline, 16, {});
-  const char* kiwi = "my parrot is called Kiwi.";
-  const Perceived called(kiwi, {0.5f, 7.0f, 0.5f, 1.0f, 8.0f}, 500);
-  CHECK_FALSE(parrot.Hear(0, kiwi, called.view()));
-  const char* bird = "what's my bird called?";
-  const Perceived b(bird, {}, 600);
-  const std::optional<hp::Selection> kiwi_read = parrot.Hear(1, bird, b.view());
-  REQUIRE(kiwi_read);
-  CHECK(kiwi_read->values == std::vector<int>{504, -1});
+  const std::optional<hp::Selection> kiwi = told_then_asked(
+      "my parrot is called Kiwi.", {0.5f, 7.0f, 0.5f, 1.0f, 8.0f}, "what's my bird called?");
+  REQUIRE(kiwi);
+  CHECK(kiwi->values == std::vector<int>{304, -1});
 }
 
 TEST_CASE("a question reads only the lines that share its words, when any does") {
