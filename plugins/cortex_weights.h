@@ -29,8 +29,9 @@ inline std::string ReadFile(const std::filesystem::path& path) {
 }
 
 // The brain's active version, decoded; nullopt when the brain has none.
-inline std::optional<regions::cortex::Checkpoint> ActiveVersion(const sdk::Host& host, const bh_weights& weights,
-                                            int64_t* version) {
+inline std::optional<regions::cortex::Checkpoint> ActiveVersion(const sdk::Host& host,
+                                                                const bh_weights& weights,
+                                                                int64_t* version) {
   struct Found {
     std::optional<regions::cortex::Checkpoint> checkpoint;
     int64_t version = 0;
@@ -60,7 +61,7 @@ inline std::optional<regions::cortex::Checkpoint> ActiveVersion(const sdk::Host&
 // On a brain without cortex versions: installs the file at path as version 1. Shipped weights
 // carry no optimizer state; a training checkpoint's is dropped, the brain keeps parameters only.
 inline void InstallFirst(const sdk::Host& host, const bh_weights& weights,
-                  const std::filesystem::path& path, const regions::Tokenizer& tokenizer) {
+                         const std::filesystem::path& path, const regions::Tokenizer& tokenizer) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
     throw sdk::Error(BH_ERR_NOT_FOUND,
@@ -68,13 +69,14 @@ inline void InstallFirst(const sdk::Host& host, const bh_weights& weights,
                          " does not exist (train it with `brainhost train cortex`, or set the "
                          "region's `weights`)");
   }
-  regions::cortex::Checkpoint checkpoint = regions::cortex::decode_checkpoint(ReadFile(path), path.string());
+  regions::cortex::Checkpoint checkpoint =
+      regions::cortex::decode_checkpoint(ReadFile(path), path.string());
   if (checkpoint.config.vocab != tokenizer.vocab_size()) {
-    throw sdk::Error(BH_ERR_INVALID_ARGUMENT,
-                     path.string() + " has a vocabulary of " +
-                         std::to_string(checkpoint.config.vocab) + " but the tokenizer " +
-                         tokenizer.path() + " has " + std::to_string(tokenizer.vocab_size()) +
-                         " pieces");
+    throw sdk::Error(BH_ERR_INVALID_ARGUMENT, path.string() + " has a vocabulary of " +
+                                                  std::to_string(checkpoint.config.vocab) +
+                                                  " but the tokenizer " + tokenizer.path() +
+                                                  " has " + std::to_string(tokenizer.vocab_size()) +
+                                                  " pieces");
   }
   checkpoint.adam_m.clear();
   checkpoint.adam_v.clear();

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <fstream>
 #include <stdexcept>
+#include <utility>
 
 #include "language/model_file.h"
 
@@ -66,18 +67,36 @@ Kinds Kinds::Load(const std::filesystem::path& path) {
   return kinds;
 }
 
+const std::vector<int>* Kinds::Senses(std::string_view noun) const {
+  if (const auto found = senses_.find(std::string(noun)); found != senses_.end()) {
+    return &found->second;
+  }
+  // A regular plural: WordNet's own detachment rules for nouns ("rats", "boxes", "ponies",
+  // "women"), the first that gives a noun it knows.
+  static constexpr std::pair<std::string_view, std::string_view> kPlurals[] = {
+      {"s", ""},       {"ses", "s"},     {"xes", "x"},     {"zes", "z"},
+      {"ches", "ch"},  {"shes", "sh"},   {"men", "man"},   {"ies", "y"}};
+  for (const auto& [suffix, base] : kPlurals) {
+    if (!noun.ends_with(suffix) || noun.size() == suffix.size()) continue;
+    std::string singular(noun.substr(0, noun.size() - suffix.size()));
+    singular += base;
+    if (const auto found = senses_.find(singular); found != senses_.end()) return &found->second;
+  }
+  return nullptr;
+}
+
 bool Kinds::IsA(std::string_view word, std::string_view kind) const {
-  const auto w = senses_.find(std::string(word));
-  const auto k = senses_.find(std::string(kind));
-  if (w == senses_.end() || k == senses_.end() || k->second.empty() || word == kind) return false;
-  const int sense = k->second.front();
+  const std::vector<int>* w = Senses(word);
+  const std::vector<int>* k = Senses(kind);
+  if (w == nullptr || k == nullptr || k->empty() || w == k) return false;
+  const int sense = k->front();
   std::vector<int> targets = {sense};
   if (!has_kinds_[sense]) {
     targets.insert(targets.end(), hypernyms_[sense].begin(), hypernyms_[sense].end());
   }
   // Up from each of word's senses; the hierarchy is a DAG of a few dozen levels at most.
   std::vector<int> frontier;
-  for (int s : w->second) {
+  for (int s : *w) {
     frontier.insert(frontier.end(), hypernyms_[s].begin(), hypernyms_[s].end());
   }
   std::vector<bool> seen(hypernyms_.size(), false);

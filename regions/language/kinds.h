@@ -26,13 +26,16 @@ class Kinds {
   static Kinds Load(const std::filesystem::path& path);
 
   // True when word is a kind of kind, or of what the role kind is a kind of (see the file
-  // comment). Both are lowercase lemmas, "_" between a compound's words ("guinea_pig"). A word
-  // is not a kind of itself.
+  // comment). Both are lowercase nouns, singular or plural, "_" between a compound's words
+  // ("guinea_pigs"). A word is not a kind of itself.
   bool IsA(std::string_view word, std::string_view kind) const;
 
   size_t nouns() const { return senses_.size(); }
 
  private:
+  // noun's senses, most frequent first, or null for a word WordNet has no noun for.
+  const std::vector<int>* Senses(std::string_view noun) const;
+
   std::vector<std::vector<int>> hypernyms_;  // per sense
   std::vector<bool> has_kinds_;              // per sense
   std::unordered_map<std::string, std::vector<int>> senses_;  // lemma -> senses, most frequent

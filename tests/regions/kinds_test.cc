@@ -16,6 +16,12 @@ TEST_CASE("kinds: a kind of a kind, a role over what it is a kind of, never a si
   CHECK(kinds.IsA("axolotl", "animal"));
   CHECK(kinds.IsA("guinea_pig", "rodent"));
   CHECK(kinds.IsA("aunt", "relative"));
+  // Regular plurals, by WordNet's detachment rules.
+  CHECK(kinds.IsA("rats", "pet"));
+  CHECK(kinds.IsA("ponies", "animals"));
+  CHECK(kinds.IsA("guinea_pigs", "pets"));
+  CHECK(kinds.IsA("women", "person"));
+  CHECK_FALSE(kinds.IsA("pets", "pet"));
   // A pet is an animal kept: any animal can be one.
   for (const char* animal : {"rat", "axolotl", "duck", "chinchilla", "gecko", "guinea_pig"}) {
     CHECK_MESSAGE(kinds.IsA(animal, "pet"), animal);
@@ -38,7 +44,8 @@ TEST_CASE("kinds: a damaged file is refused with its name") {
                            "# brainhost kinds v1\nx\t\t0\n",
                            "# brainhost kinds v1\ns\t\t0\nw\tpet\t7\n"}) {
     std::ofstream(path, std::ios::trunc) << text;
-    CHECK_THROWS_WITH_AS(Kinds::Load(path), doctest::Contains(path.string().c_str()), std::runtime_error);
+    CHECK_THROWS_WITH_AS(Kinds::Load(path), doctest::Contains(path.string().c_str()),
+                         std::runtime_error);
   }
   std::filesystem::remove(path);
 }
