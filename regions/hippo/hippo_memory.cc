@@ -32,18 +32,26 @@ HippoMemory::HippoMemory(const LanguageModels& models, const Kinds& kinds, int n
       window_(window),
       question_surprise_(std::move(question_surprise)) {}
 
-std::vector<std::string> HippoMemory::KindsSaid(const Query& query) const {
+namespace {
+
+// The thing a question about something of the user's asks about ("pet" for "user.pet"), or
+// empty.
+std::string_view Thing(const Query& query) {
   constexpr std::string_view kOwned = "user.";
+  if (!query.subject.starts_with(kOwned)) return {};
+  return std::string_view(query.subject).substr(kOwned.size());
+}
+
+}  // namespace
+
+std::vector<std::string> HippoMemory::KindsIn(const Line& line, std::string_view thing) const {
   std::vector<std::string> out;
-  if (!query.subject.starts_with(kOwned)) return out;
-  const std::string_view thing = std::string_view(query.subject).substr(kOwned.size());
-  for (const Line& l : lines_) {
-    for (const std::string& noun : l.nouns) {
-      if (!kinds_.IsA(noun, thing)) continue;
-      for (size_t b = 0, e = 0; b <= noun.size(); b = e + 1) {
-        e = std::min(noun.find('_', b), noun.size());
-        out.push_back(noun.substr(b, e - b));
-      }
+  if (thing.empty()) return out;
+  for (const std::string& noun : line.nouns) {
+    if (!kinds_.IsA(noun, thing)) continue;
+    for (size_t b = 0, e = 0; b <= noun.size(); b = e + 1) {
+      e = std::min(noun.find('_', b), noun.size());
+      out.push_back(noun.substr(b, e - b));
     }
   }
   return out;
@@ -85,7 +93,8 @@ bool AboutUser(const Utterance& u) {
 }  // namespace
 
 TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
-                      std::string_view encoded, const std::vector<std::string>& asked) {
+                      std::string_view encoded, const std::vector<std::string>& asked,
+                      const Kinds& kinds) {
   const std::vector<Token> words = Tokenize(line);
   const int W = static_cast<int>(words.size());
   std::vector<double> surprise(W, 0.0);
@@ -97,33 +106,47 @@ TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
     return !IsFunctionWord(words[w].lower) && surprise[w] >= cortex::kRecallSurprise &&
            std::find(asked.begin(), asked.end(), words[w].lower) == asked.end();
   };
+  // A fact's value is a thing: a name or a noun ("lemonade", not "hooked", in "i'm hooked on
+  // lemonade"), and any surprising word where the line names none.
+  auto name = [&](int w) { return surprising(w) && words[w].capitalized; };
+  auto thing = [&](int w) { return words[w].capitalized || kinds.IsNoun(words[w].lower); };
+  auto rank = [&](int w) { return !surprising(w) ? 0 : thing(w) ? 2 : 1; };
   int first = -1, last = -1;
-  // The encoder's value, when it holds a word the cortex could not have guessed, and no name
-  // outside it is what the line tells ("i'm visiting my husband Camila soon" reads as "visiting").
+  // The encoder's value, when it holds a word the cortex could not have guessed, and nothing
+  // outside it is what the line tells instead: a name ("i'm visiting my husband Camila soon"
+  // reads as "visiting"), or a thing where it holds none ("i'm obsessed with photography" reads
+  // as "obsessed").
   const std::vector<Token> said = Tokenize(encoded);
   const int n = static_cast<int>(said.size());
   for (int b = 0; first < 0 && n > 0 && b + n <= W; b++) {
     const bool found =
         std::equal(said.begin(), said.end(), words.begin() + b,
                    [](const Token& x, const Token& y) { return x.lower == y.lower; });
-    bool any = false, name_inside = false, name_outside = false;
+    bool any = false, name_in = false, name_out = false, thing_in = false, thing_out = false;
     for (int w = 0; found && w < W; w++) {
-      const bool name = surprising(w) && words[w].capitalized;
       if (w >= b && w < b + n) {
         any = any || surprising(w);
-        name_inside = name_inside || name;
+        name_in = name_in || name(w);
+        thing_in = thing_in || thing(w);
       } else {
-        name_outside = name_outside || name;
+        name_out = name_out || name(w);
+        thing_out = thing_out || rank(w) == 2;
       }
     }
-    if (found && any && (name_inside || !name_outside)) first = b, last = b + n - 1;
+    if (found && any && (name_in || !name_out) && (thing_in || !thing_out)) {
+      first = b, last = b + n - 1;
+    }
   }
   if (first < 0) {
-    // Else the most surprising word, widened over a name's other words or, for a word that is
-    // not a name, over surprising neighbours.
+    // Else the most surprising thing (or word, where the line names none), widened over a
+    // name's other words or, for a word that is not a name, over surprising neighbours.
     int best = -1;
     for (int w = 0; w < W; w++) {
-      if (surprising(w) && (best < 0 || surprise[w] > surprise[best])) best = w;
+      if (rank(w) == 0) continue;
+      if (best < 0 || rank(w) > rank(best) ||
+          (rank(w) == rank(best) && surprise[w] > surprise[best])) {
+        best = w;
+      }
     }
     if (best < 0) return {};
     auto joins = [&](int a, int b) {  // a immediately before b, nothing between them
@@ -206,13 +229,17 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
       return std::find(l.stems.begin(), l.stems.end(), stem) != l.stems.end();
     });
   });
-  const std::vector<std::string> kinds = KindsSaid(*query);
+  std::vector<std::string> kinds;  // what stands for the thing in the lines ("rat" for "pet")
+  for (const Line& l : lines_) {
+    for (std::string& kind : KindsIn(l, Thing(*query))) kinds.push_back(std::move(kind));
+  }
   if (!named && kinds.empty()) return std::nullopt;
 
   // The candidates, the narrowest that is not empty: the lines the episodic scoring binds to
   // the question; else the lines that share a content word with its cue ("what is my sister
-  // called?" after "my sister is called Mary Ann"); else, for a paraphrase that shares none
-  // ("what city am i in?" after "i grew up in Oslo"), every line.
+  // called?" after "my sister is called Mary Ann") or name a kind of its thing ("my duck" for
+  // "my pet"); else, for a paraphrase that shares none ("what city am i in?" after "i grew up
+  // in Oslo"), every line.
   Selection s;
   std::vector<const Line*> chosen;
   for (std::size_t rank = 0; rank < lines_.size(); ++rank) {
@@ -226,10 +253,13 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
   const bool bound = !chosen.empty();
   if (!bound) {
     for (const Line& candidate : lines_) {
-      const bool overlaps = std::any_of(query->cue.begin(), query->cue.end(), [&](const auto& c) {
-        return std::find(candidate.stems.begin(), candidate.stems.end(), c) !=
-               candidate.stems.end();
-      });
+      const bool overlaps =
+          std::any_of(query->cue.begin(), query->cue.end(),
+                      [&](const auto& c) {
+                        return std::find(candidate.stems.begin(), candidate.stems.end(), c) !=
+                               candidate.stems.end();
+                      }) ||
+          !KindsIn(candidate, Thing(*query)).empty();
       if (overlaps) chosen.push_back(&candidate);
     }
   }
@@ -243,7 +273,7 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
   auto value_in = [&](const Line& l) {
     const PerceivedLine heard{static_cast<int>(l.tokens.size()), 0, l.tokens.data(),
                               l.surprise.data(), nullptr, l.token_words.data(), nullptr};
-    return ValueTokens(l.text, heard, l.fact ? l.fact->value : "", asked);
+    return ValueTokens(l.text, heard, l.fact ? l.fact->value : "", asked, kinds_);
   };
   // An unbound line with nothing to recall is not what the question asks about ("i'm bored"
   // for "what city am i in?"). Of several others, the learned read copied the wrong one's

@@ -59,14 +59,15 @@ struct PerceivedLine {
 
 // The tokens [begin, end) of line's value (see the file comment) for a question whose words
 // (lowercase) are asked; empty when no content word is surprising. encoded: the value the
-// episodic encoder read in line, or empty. Only perceived's tokens, surprise and token_words
-// are read.
+// episodic encoder read in line, or empty. kinds tells the nouns. Only perceived's tokens,
+// surprise and token_words are read.
 struct TokenSpan {
   int begin = 0, end = 0;
   bool empty() const { return begin >= end; }
 };
 TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
-                      std::string_view encoded, const std::vector<std::string>& asked);
+                      std::string_view encoded, const std::vector<std::string>& asked,
+                      const Kinds& kinds);
 
 // The memories a question selected: the tokens of one or more remembered lines.
 struct Selection {
@@ -108,9 +109,9 @@ class HippoMemory {
     std::vector<float> surprise, hidden;  // (n), (n, C)
   };
 
-  // The remembered words that are kinds of the thing query asks about ("rat" for "my pet":
-  // language/kinds.h), a compound's words apart ("guinea", "pig").
-  std::vector<std::string> KindsSaid(const Query& query) const;
+  // The words of line that are kinds of thing ("rat" for "pet": language/kinds.h), a
+  // compound's words apart ("guinea", "pig").
+  std::vector<std::string> KindsIn(const Line& line, std::string_view thing) const;
   // Of candidates, the line whose absence raises the surprise at question most.
   const Line* Referent(const std::vector<const Line*>& candidates,
                        std::string_view question) const;

@@ -30,6 +30,9 @@ class Kinds {
   // ("guinea_pigs"). A word is not a kind of itself.
   bool IsA(std::string_view word, std::string_view kind) const;
 
+  // True when WordNet knows word (lowercase, singular or plural) as a noun.
+  bool IsNoun(std::string_view word) const { return Senses(word) != nullptr; }
+
   size_t nouns() const { return senses_.size(); }
 
  private:

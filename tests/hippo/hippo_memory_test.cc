@@ -51,17 +51,17 @@ struct Perceived {
 TEST_CASE("a line's value is its most surprising word, widened over a name") {
   const char* line = "my sister is called Mary Ann.";
   const Perceived p(line, {0.5f, 1.0f, 0.5f, 2.0f, 9.0f, 4.0f}, 0);
-  const hp::TokenSpan name = hp::ValueTokens(line, p.view(), "", {});
+  const hp::TokenSpan name = hp::ValueTokens(line, p.view(), "", {}, TestKinds());
   CHECK(name.begin == 4);
   CHECK(name.end == 6);  // "Ann" is guessable after "Mary", but a name goes on
 
   const char* food = "i could eat scrambled eggs every day.";
   const Perceived f(food, {0.5f, 1.0f, 1.5f, 8.0f, 6.0f, 2.0f, 1.0f}, 0);
-  const hp::TokenSpan eggs = hp::ValueTokens(food, f.view(), "", {});
+  const hp::TokenSpan eggs = hp::ValueTokens(food, f.view(), "", {}, TestKinds());
   CHECK(eggs.begin == 3);
   CHECK(eggs.end == 5);
   const Perceived plain("i had a long day.", {0.5f, 1.0f, 0.5f, 3.0f, 2.0f}, 0);
-  CHECK(hp::ValueTokens("i had a long day.", plain.view(), "", {}).empty());
+  CHECK(hp::ValueTokens("i had a long day.", plain.view(), "", {}, TestKinds()).empty());
 }
 
 TEST_CASE("a value is never a word of the question, and the encoder's value comes first") {
@@ -69,26 +69,48 @@ TEST_CASE("a value is never a word of the question, and the encoder's value come
   const char* line = "i just adopted a guinea pig, Raancas.";
   const Perceived p(line, {0.5f, 1.0f, 3.0f, 0.5f, 12.0f, 1.0f, 9.0f}, 0);
   const hp::TokenSpan name = hp::ValueTokens(line, p.view(), "", {"what", "is", "my", "guinea",
-                                                                   "pig", "called"});
+                                                                   "pig", "called"}, TestKinds());
   CHECK(name.begin == 6);
   CHECK(name.end == 7);
-  const hp::TokenSpan guinea = hp::ValueTokens(line, p.view(), "", {"what", "did", "i"});
+  const hp::TokenSpan guinea =
+      hp::ValueTokens(line, p.view(), "", {"what", "did", "i"}, TestKinds());
   CHECK(guinea.begin == 4);
   CHECK(guinea.end == 5);
   const char* told = "i rescued a gecko named Anrobri.";
   const Perceived g(told, {0.5f, 6.0f, 0.5f, 9.0f, 1.0f, 7.0f}, 0);
-  const hp::TokenSpan anrobri = hp::ValueTokens(told, g.view(), "Anrobri", {});
+  const hp::TokenSpan anrobri = hp::ValueTokens(told, g.view(), "Anrobri", {}, TestKinds());
   CHECK(anrobri.begin == 5);
   CHECK(anrobri.end == 6);
   // ... unless it misses the name the line tells: the encoder reads "visiting" here.
   const char* visit = "i'm visiting my husband Camila Ortiz soon.";
   const Perceived v(visit, {0.5f, 6.0f, 0.5f, 3.0f, 11.0f, 9.0f, 1.0f}, 0);
-  const hp::TokenSpan camila = hp::ValueTokens(visit, v.view(), "visiting", {"what's", "my"});
+  const hp::TokenSpan camila =
+      hp::ValueTokens(visit, v.view(), "visiting", {"what's", "my"}, TestKinds());
   CHECK(camila.begin == 4);
   CHECK(camila.end == 6);
-  const hp::TokenSpan mine = hp::ValueTokens(visit, v.view(), "Camila Ortiz", {});
+  const hp::TokenSpan mine = hp::ValueTokens(visit, v.view(), "Camila Ortiz", {}, TestKinds());
   CHECK(mine.begin == 4);
   CHECK(mine.end == 6);
+  // ... or a thing, where it holds none: the encoder reads "obsessed" here.
+  const char* hobby = "i'm obsessed with photography these days.";
+  const Perceived o(hobby, {0.5f, 9.0f, 0.5f, 7.0f, 1.0f, 1.0f}, 0);
+  const hp::TokenSpan photo = hp::ValueTokens(hobby, o.view(), "obsessed", {}, TestKinds());
+  CHECK(photo.begin == 3);
+  CHECK(photo.end == 4);
+}
+
+TEST_CASE("a value is a thing, a name or a noun, before a more surprising other word") {
+  const char* line = "i'm hooked on lemonade.";
+  const Perceived p(line, {0.5f, 9.0f, 0.5f, 7.0f}, 0);
+  const hp::TokenSpan lemonade = hp::ValueTokens(line, p.view(), "", {}, TestKinds());
+  CHECK(lemonade.begin == 3);
+  CHECK(lemonade.end == 4);
+  // A line that names no thing still has its most surprising word.
+  const char* mood = "i'm so stoked.";
+  const Perceived m(mood, {0.5f, 1.0f, 8.0f}, 0);
+  const hp::TokenSpan stoked = hp::ValueTokens(mood, m.view(), "", {}, TestKinds());
+  CHECK(stoked.begin == 2);
+  CHECK(stoked.end == 3);
 }
 
 TEST_CASE("only a wh-question about something of the user's that was mentioned reads memory") {
