@@ -6,13 +6,13 @@
 // user ("my", "i"; never "your") that the episodic parser reads as asking for a fact, and not about
 // something of the user's never mentioned (by name or by a kind of it: "my rat" is "my pet",
 // language/kinds.h), selects memories: the remembered lines the episodic retriever's Score binds to
-// it (episodic/retriever.h); when none binds, the lines that share a word with it, else (a
-// paraphrase: "what city am i in?" after "i grew up in Oslo") every remembered line, and of several
-// the one the question refers to by the cortex's reading (question_surprise.h). Memory j of a line
-// is token j's hidden state, voting for token j + 1 (the last for the newline that ended the line),
-// with the surprise of that next token and its age in user tokens. The match is on the episodic
-// store's scale, so the two memories compare. Lines older than the window are forgotten; the
-// episodic store keeps them.
+// it (episodic/retriever.h); when none binds, the lines that share a word with it or name a kind of
+// its thing, else (a paraphrase: "what city am i in?" after "i grew up in Oslo") every remembered
+// line, and of several the one the question refers to by the cortex's reading
+// (question_surprise.h). Memory j of a line is token j's hidden state, voting for token j + 1 (the
+// last for the newline that ended the line), with the surprise of that next token and its age in
+// user tokens. The match is on the episodic store's scale, so the two memories compare. Lines older
+// than the window are forgotten; the episodic store keeps them.
 //
 // "forget X" (read as the dialogue region reads the command: episodic/phrases.h's CommandWords)
 // makes it forget every line that mentions X, as the store forgets the fact.
@@ -20,11 +20,13 @@
 // Each selected line also has its value for the question, found by surprise among the content words
 // the question does not say itself (nor the kind that stands for its thing: "rat" for "what's my
 // pet's name?"). A word is surprising when its tokens' surprise sums to cortex_region.h's
-// kRecallSurprise or more: the cortex's own threshold for what only a memory may say. The value is
-// the one the episodic encoder reads in the line when that holds a surprising word ("scrambled
-// eggs") and no surprising name outside it is what the line tells ("Camila", not "visiting", in
-// "i'm visiting my husband Camila soon"); else the line's most surprising word, widened over a
-// name's other capitalized words ("Mary Ann") or, for a word that is not a name, over surprising
+// kRecallSurprise or more: the cortex's own threshold for what only a memory may say. A value is a
+// thing: a name or a noun (language/kinds.h). The value is the one the episodic encoder reads in
+// the line when that holds a surprising word ("scrambled eggs") and nothing outside it is what the
+// line tells instead: a surprising name ("Camila", not "visiting", in "i'm visiting my husband
+// Camila soon"), or a surprising thing where it holds none ("photography", not "obsessed"). Else it
+// is the line's most surprising thing, or word where the line names no thing, widened over a name's
+// other capitalized words ("Mary Ann") or, for a word that is not a name, over surprising
 // neighbours. That is what a recall copies whole (hippo_read.h's Recall); a line with no surprising
 // word has no value and cannot be recalled.
 //
