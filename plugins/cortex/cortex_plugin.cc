@@ -46,7 +46,6 @@
 #include <string>
 #include <vector>
 
-#include "cortex/checkpoint.h"
 #include "cortex/cortex_region.h"
 #include "cortex_slots.h"
 #include "cortex_weights.h"
@@ -180,7 +179,6 @@ class Cortex : public sdk::Region {
     }
     return precision == "float16" ? cx::WeightFormat::kFloat16 : cx::WeightFormat::kFloat32;
   }
-
 
   std::vector<cx::Exchange> History() const {
     std::vector<cx::Exchange> out;

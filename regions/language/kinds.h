@@ -7,7 +7,9 @@
 // height: a parrot is a bird, a bird is an animal. And a noun with no kinds of its own names a
 // role rather than a kind: a pet is an animal someone keeps. Such a role covers every kind of
 // what it is a kind of: a rat is an animal, so it can be a pet. Roles are few, and nouns that
-// do have kinds (dog, sister, husband) never cover their siblings: a cat is no dog.
+// do have kinds (dog, sister, husband) never cover their siblings: a cat is no dog. The hippo
+// also asks which words are nouns at all: a fact's value is a thing ("lemonade", not
+// "hooked").
 #ifndef BRAINHOST_REGIONS_LANGUAGE_KINDS_H
 #define BRAINHOST_REGIONS_LANGUAGE_KINDS_H
 
