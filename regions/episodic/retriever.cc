@@ -96,14 +96,10 @@ std::optional<Recall> Score(const Query& query, const Fact& fact, size_t rank,
 std::optional<Recall> Retrieve(const Query& query, MemoryStore& store,
                                const LanguageModels& models) {
   std::vector<Fact> candidates = store.Search(query.cue, kSearchLimit);
-  std::vector<std::string> relations = {query.relation};
-  if (const auto* family = Family(query.relation)) {
-    for (std::string_view r : *family) {
-      if (r != query.relation) relations.emplace_back(r);
-    }
-  }
-  for (const std::string& relation : relations) {
-    for (Fact& fact : store.Find(query.subject, relation, false)) {
+  const std::vector<std::string_view> alone = {query.relation};
+  const std::vector<std::string_view>* family = Family(query.relation);
+  for (std::string_view relation : family != nullptr ? *family : alone) {
+    for (Fact& fact : store.Find(query.subject, std::string(relation), false)) {
       candidates.push_back(std::move(fact));
     }
   }

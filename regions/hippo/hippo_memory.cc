@@ -1,6 +1,7 @@
 #include "hippo/hippo_memory.h"
 
 #include <algorithm>
+#include <map>
 
 #include "cortex/cortex_region.h"
 #include "episodic/encoder.h"
@@ -108,9 +109,13 @@ TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
   };
   // A fact's value is a thing: a name or a noun ("lemonade", not "hooked", in "i'm hooked on
   // lemonade"), and any surprising word where the line names none.
-  auto name = [&](int w) { return surprising(w) && words[w].capitalized; };
-  auto thing = [&](int w) { return words[w].capitalized || kinds.IsNoun(words[w].lower); };
-  auto rank = [&](int w) { return !surprising(w) ? 0 : thing(w) ? 2 : 1; };
+  std::vector<bool> thing(W);
+  std::vector<int> rank(W);  // 0 not surprising, 1 a surprising word, 2 a surprising thing
+  for (int w = 0; w < W; w++) {
+    thing[w] = words[w].capitalized || kinds.IsNoun(words[w].lower);
+    rank[w] = !surprising(w) ? 0 : thing[w] ? 2 : 1;
+  }
+  auto name = [&](int w) { return rank[w] > 0 && words[w].capitalized; };
   int first = -1, last = -1;
   // The encoder's value, when it holds a word the cortex could not have guessed, and nothing
   // outside it is what the line tells instead: a name ("i'm visiting my husband Camila soon"
@@ -127,10 +132,10 @@ TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
       if (w >= b && w < b + n) {
         any = any || surprising(w);
         name_in = name_in || name(w);
-        thing_in = thing_in || thing(w);
+        thing_in = thing_in || thing[w];
       } else {
         name_out = name_out || name(w);
-        thing_out = thing_out || rank(w) == 2;
+        thing_out = thing_out || rank[w] == 2;
       }
     }
     if (found && any && (name_in || !name_out) && (thing_in || !thing_out)) {
@@ -142,9 +147,9 @@ TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
     // name's other words or, for a word that is not a name, over surprising neighbours.
     int best = -1;
     for (int w = 0; w < W; w++) {
-      if (rank(w) == 0) continue;
-      if (best < 0 || rank(w) > rank(best) ||
-          (rank(w) == rank(best) && surprise[w] > surprise[best])) {
+      if (rank[w] == 0) continue;
+      if (best < 0 || rank[w] > rank[best] ||
+          (rank[w] == rank[best] && surprise[w] > surprise[best])) {
         best = w;
       }
     }
@@ -229,9 +234,13 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
       return std::find(l.stems.begin(), l.stems.end(), stem) != l.stems.end();
     });
   });
-  std::vector<std::string> kinds;  // what stands for the thing in the lines ("rat" for "pet")
+  // What stands for the thing in each line ("rat" for "pet"), and in all of them.
+  std::map<const Line*, std::vector<std::string>> kinds_in;
+  std::vector<std::string> kinds;
   for (const Line& l : lines_) {
-    for (std::string& kind : KindsIn(l, Thing(*query))) kinds.push_back(std::move(kind));
+    std::vector<std::string> in = KindsIn(l, Thing(*query));
+    kinds.insert(kinds.end(), in.begin(), in.end());
+    if (!in.empty()) kinds_in.emplace(&l, std::move(in));
   }
   if (!named && kinds.empty()) return std::nullopt;
 
@@ -259,7 +268,7 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
                         return std::find(candidate.stems.begin(), candidate.stems.end(), c) !=
                                candidate.stems.end();
                       }) ||
-          !KindsIn(candidate, Thing(*query)).empty();
+          kinds_in.count(&candidate) > 0;
       if (overlaps) chosen.push_back(&candidate);
     }
   }

@@ -99,12 +99,12 @@ bool Kinds::IsA(std::string_view word, std::string_view kind) const {
   for (int s : *w) {
     frontier.insert(frontier.end(), hypernyms_[s].begin(), hypernyms_[s].end());
   }
-  std::vector<bool> seen(hypernyms_.size(), false);
+  std::vector<int> seen;  // the ancestors met: a few dozen at most
   while (!frontier.empty()) {
     const int s = frontier.back();
     frontier.pop_back();
-    if (seen[s]) continue;
-    seen[s] = true;
+    if (std::find(seen.begin(), seen.end(), s) != seen.end()) continue;
+    seen.push_back(s);
     if (std::find(targets.begin(), targets.end(), s) != targets.end()) return true;
     frontier.insert(frontier.end(), hypernyms_[s].begin(), hypernyms_[s].end());
   }
