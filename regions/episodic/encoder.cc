@@ -134,6 +134,14 @@ std::optional<Parse> AboutWorld(const std::vector<Word>& w) {
     if (!IsContent(w[i]) && w[i].lower != "of") return std::nullopt;
   }
   if (begin == at) return std::nullopt;
+  if (at + 3 < w.size() && w[at + 1].lower == "the" && w[at + 2].lower == "best") {
+    // "pad thai is the best food ever" says what "my favorite food is pad thai" says.
+    Span kind{at + 3, at + 3};
+    while (kind.end < w.size() && kind.end < at + 6 && IsContent(w[kind.end])) kind.end++;
+    if (kind.empty()) return std::nullopt;
+    return Parse{"user", "favorite " + Key(w, kind, ' '), {begin, at}, true,
+                 "favorite_" + Key(w, kind, '_')};
+  }
   if (at + 2 < w.size() && w[at + 1].lower == "my") {
     // "Tom is my brother" names the brother; "silver is my favorite color" says what "my
     // favorite color is silver" says, an attribute of the user.
@@ -141,7 +149,8 @@ std::optional<Parse> AboutWorld(const std::vector<Word>& w) {
     while (owned.end < w.size() && owned.end < at + 6 && IsContent(w[owned.end])) owned.end++;
     if (owned.empty()) return std::nullopt;
     std::string key = Key(w, owned, '_');
-    if (owned.end - owned.begin > 1) {
+    const bool preference = w[owned.begin].lower == "favorite" || w[owned.begin].lower == "favourite";
+    if (owned.end - owned.begin > 1 || preference) {  // "mate is my favorite"
       return Parse{"user", Key(w, owned, ' '), {begin, at}, true, key};
     }
     return Parse{"user." + key, "name", {begin, at}, true, key};

@@ -86,8 +86,16 @@ std::string VerbRelation(std::string_view wh, const std::vector<Word>& w, size_t
     // relax?" asks what the user relaxes by.
     const std::string_view next =
         verb_at + 1 < w.size() ? std::string_view(w[verb_at + 1].lower) : std::string_view();
-    if (next.empty() || (next == "for" && w.back().lower == "living")) return "job";
+    if (next.empty() || (next == "for" && (w.back().lower == "living" || w.back().lower == "work"))) {
+      return "job";
+    }
     if (next == "to") return VerbRelation(wh, w, verb_at + 2);
+    // "what do i do for fun?", "... on weekends?", "... all day?": what the user does then.
+    std::string when;
+    for (size_t i = verb_at + 1; i < w.size(); ++i) {
+      if (IsContent(w[i])) when += (when.empty() ? "" : " ") + w[i].lower;
+    }
+    return when;
   }
   if (IsModal(verb.lower)) return VerbRelation(wh, w, verb_at + 1);  // "what could i eat"
   if (auto predicate = VerbPredicate(w, verb_at)) return predicate->relation;
@@ -105,6 +113,12 @@ std::optional<Query> Read(const std::vector<Word>& w) {
   } else if ((wh == "what" || wh == "which") && IsContent(w[1])) {
     asked = w[1].lower;
     at = 2;
+    // "what kind of work do i do?" asks for the work.
+    if ((asked == "kind" || asked == "sort" || asked == "type") && w.size() > 3 &&
+        w[2].lower == "of" && IsContent(w[3])) {
+      asked = w[3].lower;
+      at = 4;
+    }
   }
   if (at >= w.size()) return std::nullopt;
 
@@ -161,6 +175,12 @@ std::optional<Query> Read(const std::vector<Word>& w) {
     // "who am i", "what am i", "how old am i", "where am i from".
     bool from = subject->next < w.size() && w[subject->next].lower == "from";
     if (!asked.empty()) return Query{"user", asked, {}};
+    // "what am i drinking?" asks what "what do i drink?" asks.
+    if (subject->next < w.size() && IsContent(w[subject->next])) {
+      if (auto predicate = VerbPredicate(w, subject->next)) {
+        return Query{"user", predicate->relation, {}};
+      }
+    }
     if (from) return Query{"user", "origin", {}};
     if (wh == "who") return Query{"user", "name", {}};
     if (wh == "what") return Query{"user", "kind", {}};

@@ -1,6 +1,7 @@
 #include "hippo/hippo_memory.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "cortex/cortex_region.h"
@@ -58,6 +59,50 @@ std::vector<std::string> HippoMemory::KindsIn(const Line& line, std::string_view
   return out;
 }
 
+AskedFor AskedFor::Of(const Utterance& question, const Kinds& kinds) {
+  AskedFor out;
+  const std::vector<Word>& w = question.words;
+  for (std::size_t i = 0; i < w.size(); i++) {
+    // "drinking" asks for a drink: the word as said, and its stem where that is a word.
+    if (IsContent(w[i])) out.kinds.insert(out.kinds.end(), {w[i].lower, w[i].stem});
+    // What one does is an activity ("what do i do to relax?": "do" the verb, not the
+    // auxiliary of "do i"); what one eats, or has for dinner, is food.
+    const bool does = w[i].lower == "doing" || ((w[i].lower == "do" || w[i].lower == "did") &&
+                                                (i + 1 == w.size() || w[i + 1].lower != "i"));
+    if (does) out.kinds.push_back("activity");
+    if (w[i].stem == "eat" || w[i].lower == "meal" || kinds.IsA(w[i].lower, "meal")) {
+      out.kinds.push_back("food");
+    }
+    out.name = out.name || w[i].stem == "name" || w[i].stem == "call";
+  }
+  return out;
+}
+
+bool HippoMemory::CanAnswer(const Line& line, TokenSpan value, const AskedFor& asked) const {
+  const std::vector<Token> words = Tokenize(line.text);
+  // A name answers what something is called.
+  if (asked.name && words[line.token_words[value.begin]].capitalized) return true;
+  std::vector<std::string> said;  // the value's words, and each two joined ("pad_thai")
+  int previous = -1;
+  for (int j = value.begin; j < value.end; j++) {
+    const int w = line.token_words[j];
+    if (w < 0 || w == previous) continue;
+    if (previous >= 0) said.push_back(words[previous].lower + "_" + words[w].lower);
+    said.push_back(words[w].lower);
+    previous = w;
+  }
+  for (const std::string& kind : asked.kinds) {
+    for (const std::string& word : said) {
+      if (kinds_.CanBe(word, kind)) return true;
+      // A gerund names an activity, listed as a noun or not ("journaling").
+      if (kind == "activity" && word.ends_with("ing") && word.find('_') == std::string::npos) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 const HippoMemory::Line* HippoMemory::Referent(const std::vector<const Line*>& candidates,
                                                std::string_view question) const {
   std::vector<std::string_view> all;
@@ -110,10 +155,13 @@ TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
   // A fact's value is a thing: a name or a noun ("lemonade", not "hooked", in "i'm hooked on
   // lemonade"), and any surprising word where the line names none.
   std::vector<bool> thing(W);
-  std::vector<int> rank(W);  // 0 not surprising, 1 a surprising word, 2 a surprising thing
+  // 0 not surprising, 1 a surprising word, 2 a surprising noun, 3 a surprising name: a line
+  // that names something says what it is called ("Gallifield", not "rent", in "i rent a small
+  // flat in Gallifield").
+  std::vector<int> rank(W);
   for (int w = 0; w < W; w++) {
     thing[w] = words[w].capitalized || kinds.IsNoun(words[w].lower);
-    rank[w] = !surprising(w) ? 0 : thing[w] ? 2 : 1;
+    rank[w] = !surprising(w) ? 0 : words[w].capitalized ? 3 : thing[w] ? 2 : 1;
   }
   auto name = [&](int w) { return rank[w] > 0 && words[w].capitalized; };
   int first = -1, last = -1;
@@ -135,7 +183,7 @@ TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
         thing_in = thing_in || thing[w];
       } else {
         name_out = name_out || name(w);
-        thing_out = thing_out || rank[w] == 2;
+        thing_out = thing_out || rank[w] >= 2;
       }
     }
     if (found && any && (name_in || !name_out) && (thing_in || !thing_out)) {
@@ -210,8 +258,12 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
       if (!lemma.empty()) nouns.push_back(lemma);
       previous = std::move(lemma);
     }
+    // "tell me a joke": a request of the assistant, unless it says something ("call me Sam").
+    const bool request =
+        !encoded && utterance.words.size() > 1 && utterance.words[1].lower == "me";
     lines_.push_back({turn_index, first_token, std::string(line),
                       encoded ? std::optional<Fact>(std::move(encoded->fact)) : std::nullopt,
+                      request,
                       std::move(stems), std::move(nouns),
                       std::vector<int>(perceived.tokens, perceived.tokens + n),
                       std::vector<int>(perceived.token_words, perceived.token_words + n),
@@ -278,21 +330,52 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
   // A value is never what the question itself says ("guinea pig" in "what's my guinea pig's
   // name?"), nor the kind that stands for it ("chinchilla" for "what's my pet's name?").
   std::vector<std::string> asked = kinds;
-  for (const Token& t : Tokenize(line)) asked.push_back(t.lower);
-  auto value_in = [&](const Line& l) {
-    const PerceivedLine heard{static_cast<int>(l.tokens.size()), 0, l.tokens.data(),
-                              l.surprise.data(), nullptr, l.token_words.data(), nullptr};
-    return ValueTokens(l.text, heard, l.fact ? l.fact->value : "", asked, kinds_);
+  for (const Word& w : utterance.words) asked.push_back(w.lower);
+  struct Candidate {
+    const Line* line;
+    TokenSpan value;
   };
-  // An unbound line with nothing to recall is not what the question asks about ("i'm bored"
-  // for "what city am i in?"). Of several others, the learned read copied the wrong one's
-  // value about half the time ("long day" for "what do i love to drink?"); the cortex's
-  // reading of the question tells them apart better.
-  if (!bound) std::erase_if(chosen, [&](const Line* l) { return value_in(*l).empty(); });
-  if (!bound && chosen.size() > 1 && question_surprise_) chosen = {Referent(chosen, line)};
+  std::vector<Candidate> candidates;
   for (const Line* l : chosen) {
+    const PerceivedLine heard{static_cast<int>(l->tokens.size()), 0, l->tokens.data(),
+                              l->surprise.data(), nullptr, l->token_words.data(), nullptr};
+    candidates.push_back(
+        {l, ValueTokens(l->text, heard, l->fact ? l->fact->value : "", asked, kinds_)});
+  }
+  if (!bound) {
+    // An unbound line with nothing to recall is not what the question asks about ("i'm
+    // bored" for "what city am i in?"), nor is a request ("tell me a joke.").
+    std::erase_if(candidates,
+                  [](const Candidate& c) { return c.value.empty() || c.line->request; });
+    // Of several, those that can answer, when any can.
+    auto prefer = [&](auto can) {
+      std::vector<Candidate> kept;
+      std::copy_if(candidates.begin(), candidates.end(), std::back_inserter(kept), can);
+      if (!kept.empty()) candidates = std::move(kept);
+    };
+    // A question about the user is not about a thing of theirs: "my gecko is called Ornofen"
+    // does not say what the user is called.
+    if (query->subject == "user") {
+      prefer([](const Candidate& c) {
+        return !c.line->fact || !c.line->fact->subject.starts_with("user.");
+      });
+    }
+    // A value that can be what the question asks for ("mate", the tea, for "what drink did i
+    // mention?"; "silver" for "what's the color i love?").
+    const AskedFor asked_for = AskedFor::Of(utterance, kinds_);
+    prefer([&](const Candidate& c) { return CanAnswer(*c.line, c.value, asked_for); });
+  }
+  // Of several others, the learned read copied the wrong one's value about half the time
+  // ("long day" for "what do i love to drink?"); the cortex's reading of the question tells
+  // them apart better.
+  if (!bound && candidates.size() > 1 && question_surprise_) {
+    std::vector<const Line*> lines;
+    for (const Candidate& c : candidates) lines.push_back(c.line);
+    const Line* referent = Referent(lines, line);
+    std::erase_if(candidates, [&](const Candidate& c) { return c.line != referent; });
+  }
+  for (const auto& [l, v] : candidates) {
     const int n = static_cast<int>(l->tokens.size());
-    const TokenSpan v = value_in(*l);
     const int value_at = v.empty() ? -1 : static_cast<int>(s.values.size());
     if (!v.empty()) {
       s.values.insert(s.values.end(), l->tokens.begin() + v.begin, l->tokens.begin() + v.end);

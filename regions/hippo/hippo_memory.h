@@ -8,8 +8,10 @@
 // language/kinds.h), selects memories: the remembered lines the episodic retriever's Score binds to
 // it (episodic/retriever.h); when none binds, the lines that share a word with it or name a kind of
 // its thing, else (a paraphrase: "what city am i in?" after "i grew up in Oslo") every remembered
-// line, and of several the one the question refers to by the cortex's reading
-// (question_surprise.h). Memory j of a line is token j's hidden state, voting for token j + 1 (the
+// line. Of several unbound lines, requests ("tell me a joke.") and lines with no value drop out;
+// a question about the user prefers lines not about a thing of theirs, then lines whose value can
+// be what it asks for (AskedFor: "mate" is a drink, "board games" an activity); and of those
+// still several, the one the question refers to by the cortex's reading (question_surprise.h). Memory j of a line is token j's hidden state, voting for token j + 1 (the
 // last for the newline that ended the line), with the surprise of that next token and its age in
 // user tokens. The match is on the episodic store's scale, so the two memories compare. Lines older
 // than the window are forgotten; the episodic store keeps them.
@@ -25,7 +27,8 @@
 // the line when that holds a surprising word ("scrambled eggs") and nothing outside it is what the
 // line tells instead: a surprising name ("Camila", not "visiting", in "i'm visiting my husband
 // Camila soon"), or a surprising thing where it holds none ("photography", not "obsessed"). Else it
-// is the line's most surprising thing, or word where the line names no thing, widened over a name's
+// is the line's surprising name, else its most surprising thing, or word where the line names no
+// thing ("Gallifield", then "rent", in "i rent a small flat in Gallifield"), widened over a name's
 // other capitalized words ("Mary Ann") or, for a word that is not a name, over surprising
 // neighbours. That is what a recall copies whole (hippo_read.h's Recall); a line with no surprising
 // word has no value and cannot be recalled.
@@ -71,6 +74,15 @@ TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
                       std::string_view encoded, const std::vector<std::string>& asked,
                       const Kinds& kinds);
 
+// What a question asks for: the kinds of thing that can answer it (Kinds::CanBe), its own
+// words and what its verbs ask ("what do i do for fun?": an activity), and whether a name
+// answers it.
+struct AskedFor {
+  std::vector<std::string> kinds;
+  bool name = false;
+  static AskedFor Of(const Utterance& question, const Kinds& kinds);
+};
+
 // The memories a question selected: the tokens of one or more remembered lines.
 struct Selection {
   double match = 0;           // the best line's Score (episodic/retriever.h); 0 when none bound
@@ -104,6 +116,7 @@ class HippoMemory {
     std::int64_t first_token = 0;  // user tokens heard before it
     std::string text;
     std::optional<Fact> fact;  // what the episodic encoder reads in it, if anything
+    bool request = false;      // asks something of the assistant: "tell me a joke."
     std::vector<std::string> stems;  // of its words
     std::vector<std::string> nouns;  // its uncapitalized words' lemmas, and each two joined
                                      // ("guinea_pig")
@@ -114,6 +127,8 @@ class HippoMemory {
   // The words of line that are kinds of thing ("rat" for "pet": language/kinds.h), a
   // compound's words apart ("guinea", "pig").
   std::vector<std::string> KindsIn(const Line& line, std::string_view thing) const;
+  // True when line's value (not empty) can be what is asked for.
+  bool CanAnswer(const Line& line, TokenSpan value, const AskedFor& asked) const;
   // Of candidates, the line whose absence raises the surprise at question most.
   const Line* Referent(const std::vector<const Line*>& candidates,
                        std::string_view question) const;

@@ -94,9 +94,19 @@ bool Kinds::IsA(std::string_view word, std::string_view kind) const {
   if (!has_kinds_[sense]) {
     targets.insert(targets.end(), hypernyms_[sense].begin(), hypernyms_[sense].end());
   }
-  // Up from each of word's senses; the hierarchy is a DAG of a few dozen levels at most.
+  return Reaches(*w, targets);
+}
+
+bool Kinds::CanBe(std::string_view word, std::string_view kind) const {
+  const std::vector<int>* w = Senses(word);
+  const std::vector<int>* k = Senses(kind);
+  return w != nullptr && k != nullptr && w != k && Reaches(*w, *k);
+}
+
+bool Kinds::Reaches(const std::vector<int>& senses, const std::vector<int>& targets) const {
+  // Up from each sense; the hierarchy is a DAG of a few dozen levels at most.
   std::vector<int> frontier;
-  for (int s : *w) {
+  for (int s : senses) {
     frontier.insert(frontier.end(), hypernyms_[s].begin(), hypernyms_[s].end());
   }
   std::vector<int> seen;  // the ancestors met: a few dozen at most

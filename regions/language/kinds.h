@@ -32,6 +32,11 @@ class Kinds {
   // ("guinea_pigs"). A word is not a kind of itself.
   bool IsA(std::string_view word, std::string_view kind) const;
 
+  // True when some sense of word is a kind of some sense of kind: a value that can answer a
+  // question about kind ("mate", the tea, for "what drink did i mention?"), where IsA asks
+  // what a mention of word stands for. Both as for IsA.
+  bool CanBe(std::string_view word, std::string_view kind) const;
+
   // True when WordNet knows word (lowercase, singular or plural) as a noun.
   bool IsNoun(std::string_view word) const { return Senses(word) != nullptr; }
 
@@ -40,6 +45,8 @@ class Kinds {
  private:
   // noun's senses, most frequent first, or null for a word WordNet has no noun for.
   const std::vector<int>* Senses(std::string_view noun) const;
+  // True when one of targets is among the hypernyms of senses, at any height.
+  bool Reaches(const std::vector<int>& senses, const std::vector<int>& targets) const;
 
   std::vector<std::vector<int>> hypernyms_;  // per sense
   std::vector<bool> has_kinds_;              // per sense

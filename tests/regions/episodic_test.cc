@@ -78,6 +78,9 @@ TEST_CASE("encoder generalises to unseen nouns, names and phrasings") {
   // A phrase of several words after "my" is an attribute, as when it comes first.
   CheckFact("silver is my favorite color.", "user", "favorite color", "silver");
   CheckFact("Tom is my best friend", "user", "best friend", "Tom");
+  CheckFact("mate is my favorite.", "user", "favorite", "mate");
+  // "the best Y" is the user's favorite Y.
+  CheckFact("pad thai is the best food ever.", "user", "favorite food", "pad thai");
   // A thing named after a verb, or by naming it.
   CheckFact("i rescued a gecko named Anrobri.", "user.gecko", "name", "Anrobri");
   CheckFact("i live with a parrot called Kiwi", "user.parrot", "name", "Kiwi");
@@ -161,6 +164,14 @@ TEST_CASE("questions parse to the subject and relation their statements have") {
   check("what color is my car?", "user.car", "color");
   check("what do i do for a living?", "user", "job");
   check("what do i do to relax?", "user", "relax");
+  // What the user does at some time, or for work.
+  check("what do i do for fun?", "user", "fun");
+  check("what did i say i do on weekends?", "user", "weekends");
+  check("what do i do for work?", "user", "job");
+  check("what kind of work do i do?", "user", "job");
+  check("what sort of music do i like?", "user", "like");
+  check("what am i drinking?", "user", "drink");
+  check("what am i into?", "user", "kind");
   for (std::string_view line : {"what is your name?", "my name is Gary", "are you real?"}) {
     CHECK_MESSAGE(!ParseQuestion(Analyze(line, nullptr, TestModels()), TestModels()), line);
   }
@@ -208,6 +219,17 @@ TEST_CASE("the naming and origin phrasings are answered by their questions") {
   CHECK(chat.Say("what did i name my gecko?") == "Anrobri.");
   chat.Say("i relax by kayaking");
   CHECK(chat.Say("what do i do to relax?") == "kayaking.");
+}
+
+TEST_CASE("where the user is from answers where they are, until they say where they live") {
+  Chat chat;
+  chat.Say("i'm from Tarnowick");
+  CHECK(chat.Say("what city am i in?") == "Tarnowick.");
+  chat.Say("i grew up in Ossafield");
+  CHECK(chat.Say("where do i live?") == "Ossafield.");
+  chat.Say("i live in Brenmoor");
+  CHECK(chat.Say("where do i live?") == "Brenmoor.");
+  CHECK(chat.Say("where am i from?") == "Tarnowick.");
 }
 
 TEST_CASE("binding is a hard veto in both directions") {

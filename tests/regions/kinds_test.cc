@@ -37,6 +37,20 @@ TEST_CASE("kinds: a kind of a kind, a role over what it is a kind of, never a si
   CHECK_FALSE(kinds.IsA("zorblax", "animal"));  // not a noun WordNet knows
 }
 
+TEST_CASE("kinds: a word can be a kind in any of the kind's senses") {
+  const Kinds kinds = Kinds::Load(std::filesystem::path(MODELS_DIR) / "kinds.tsv");
+  // A drink is first a serving of one; mate and lemonade are drinks as beverages.
+  CHECK_FALSE(kinds.IsA("mate", "drink"));
+  CHECK(kinds.CanBe("mate", "drink"));
+  CHECK(kinds.CanBe("lemonade", "drink"));
+  CHECK(kinds.CanBe("silver", "color"));
+  CHECK(kinds.CanBe("board_games", "activity"));
+  CHECK_FALSE(kinds.CanBe("lemonade", "city"));
+  CHECK_FALSE(kinds.CanBe("day", "activity"));
+  CHECK_FALSE(kinds.CanBe("drink", "drink"));
+  CHECK_FALSE(kinds.CanBe("zorblax", "drink"));
+}
+
 TEST_CASE("kinds: a damaged file is refused with its name") {
   const std::filesystem::path path =
       std::filesystem::temp_directory_path() / "brainhost-kinds-test.tsv";
