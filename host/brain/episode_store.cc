@@ -142,6 +142,24 @@ Status EpisodeStore::Recent(int limit, std::vector<EpisodeRecord>* out) {
   return Collect(stmt, what, out);
 }
 
+Status EpisodeStore::LearntBy(int64_t id, std::vector<int64_t>* versions) {
+  const std::string what = brain_->path() + ": which versions learnt episode " + std::to_string(id);
+  StmtPtr stmt;
+  Status s = Prepare(db_,
+                     "SELECT DISTINCT r.consolidated_in FROM replay_buffer AS r "
+                     "JOIN episodes AS e ON e.turn_id = r.turn_id "
+                     "WHERE e.id = ? AND r.consolidated_in IS NOT NULL ORDER BY 1",
+                     /*persistent=*/false, what, &stmt);
+  if (!s.ok()) return s;
+  int rc = Binder(stmt.get()).Int64(id).rc();
+  versions->clear();
+  while (rc == SQLITE_OK && (rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+    versions->push_back(sqlite3_column_int64(stmt.get(), 0));
+    rc = SQLITE_OK;
+  }
+  return rc == SQLITE_DONE ? Status::OK() : SqliteStatus(rc, db_, what);
+}
+
 Status EpisodeStore::Forget(int64_t id) {
   const std::string what = brain_->path() + ": forget episode " + std::to_string(id);
   // The history chain: everything reachable through superseded_by, in both directions.

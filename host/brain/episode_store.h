@@ -53,6 +53,9 @@ class EpisodeStore {
   // Deletes the episode and its whole history chain, their replay-buffer copies, and the user
   // text of the turns that said them. NotFound when id does not exist.
   Status Forget(int64_t id);
+  // The cortex versions that learnt the episode in sleep (its turn's replay rows' lineage),
+  // oldest first; none while they are pending, or when id does not exist.
+  Status LearntBy(int64_t id, std::vector<int64_t>* versions);
   // Gives the episodes inserted without a turn (ids) the turn that said them.
   Status AttachToTurn(const std::vector<int64_t>& ids, int64_t turn_id);
   Status RecordTrace(int64_t turn_id, const TraceRecord& trace);

@@ -45,6 +45,11 @@
 **    retrieval_trace (v2) Why a memory answered: per turn, the episode and its score parts.
 **                    episode_id becomes NULL when the episode is forgotten.
 **    episodes gains (v2) candidates (ranked values joined by '\n') and region (who stored it).
+**    sleep_replay    (v3) The replay rows each sleep trained on, accepted or not. Deleted with
+**                    the row (a forgotten fact's copies) or the sleep.
+**    sleep_history gains (v3) mode ('replay', 'lock' or 'both'), seconds, and the stored facts'
+**                    mean loss before and after (fact_loss_before, fact_loss_after). Its status
+**                    is 'accepted' or 'rejected'.
 **
 **    Views, for `brainhost sql` and the stock sqlite3 shell (read-only, derived):
 **    v_turns          every turn with its session, in session start and turn order.
@@ -55,6 +60,8 @@
 **    v_facts          (v2) every episode, newest first, with whether it was superseded.
 **    v_fact_history   (v2) each value of each subject/relation and what replaced it.
 **    v_why            (v2) per answered turn: the memory that answered and its score parts.
+**    v_versions       (v3) every cortex version with the sleep that made it, if one did.
+**    v_lineage        (v3) every replay row and the version that learnt it (NULL: pending).
 **
 ** 4. Transaction states of one Brain connection, and the function causing each transition:
 **
@@ -72,11 +79,17 @@
 **                                                              is refused until RollbackTurn()
 **      TURN*  --Brain::RollbackTurn()----------------> IDLE
 **      IDLE   --StartSession(), StatePut(),
-**               StateDelete()------------------------> IDLE    each its own autocommit
+**               StateDelete(), a rating's
+**               ReplayStore::Adjust()----------------> IDLE    each its own autocommit
 **      IDLE   --CortexStore::InstallFirst()----------> IDLE    BEGIN IMMEDIATE .. COMMIT: the
 **                                                              check for a first cortex version
 **                                                              and its insert are one step (in
 **                                                              TURN, a savepoint of the turn)
+**      IDLE   --SleepStore::Accept(), Reject(),
+**               Activate()---------------------------> IDLE    BEGIN IMMEDIATE .. COMMIT: a
+**                                                              sleep's version, history row,
+**                                                              rows and lineage as one step;
+**                                                              a rollback's switch as one
 **      IDLE, TURN, TURN* --Brain::~Brain()-----------> CLOSED  an open turn is rolled back
 **
 **    A process killed in TURN leaves the file as of the last COMMIT: SQLite discards the
@@ -280,6 +293,39 @@ FROM retrieval_trace AS r
 JOIN turns AS t ON t.id = r.turn_id
 LEFT JOIN episodes AS e ON e.id = r.episode_id
 ORDER BY t.id, r.id;
+)sql",
+
+    // Version 3: sleep. sleep_history keeps how each sleep ran (mode, duration, the stored
+    // facts' loss) and sleep_replay which replay rows it trained on, so a rejected sleep is
+    // accounted for too; an accepted one also marks each row with the version that learnt it
+    // (replay_buffer.consolidated_in). v_versions and v_lineage make that one SELECT each.
+    R"sql(
+ALTER TABLE sleep_history ADD COLUMN mode TEXT;
+ALTER TABLE sleep_history ADD COLUMN seconds REAL;
+ALTER TABLE sleep_history ADD COLUMN fact_loss_before REAL;
+ALTER TABLE sleep_history ADD COLUMN fact_loss_after REAL;
+
+CREATE TABLE sleep_replay (
+  sleep_id   INTEGER NOT NULL REFERENCES sleep_history(id) ON DELETE CASCADE,
+  replay_id  INTEGER NOT NULL REFERENCES replay_buffer(id) ON DELETE CASCADE,
+  PRIMARY KEY (sleep_id, replay_id)
+) WITHOUT ROWID;
+
+CREATE INDEX replay_buffer_pending ON replay_buffer(consolidated_in, id);
+CREATE INDEX replay_buffer_by_turn ON replay_buffer(turn_id);
+
+CREATE VIEW v_versions AS
+SELECT v.version, v.created_at, v.parent_version, v.active, v.note,
+       h.mode, h.tokens, h.new_loss_before, h.new_loss_after, h.base_ppl_before,
+       h.base_ppl_after, h.seconds
+FROM cortex_versions AS v LEFT JOIN sleep_history AS h ON h.version_after = v.version
+ORDER BY v.version;
+
+CREATE VIEW v_lineage AS
+SELECT r.id AS replay_id, r.session_id, r.priority, r.consolidated_in AS learnt_by,
+       r.created_at, r.text
+FROM replay_buffer AS r
+ORDER BY r.id;
 )sql",
 };
 

@@ -96,6 +96,19 @@ class Binder {
   int rc_ = SQLITE_OK;
 };
 
+// Runs one statement that yields no rows: sql prepared, its parameters bound by bind(Binder&),
+// stepped to completion.
+template <typename Bind>
+Status RunStatement(sqlite3* db, std::string_view sql, const std::string& context, Bind bind) {
+  StmtPtr stmt;
+  if (Status s = Prepare(db, sql, /*persistent=*/false, context, &stmt); !s.ok()) return s;
+  Binder binder(stmt.get());
+  bind(binder);
+  int rc = binder.rc();
+  if (rc == SQLITE_OK) rc = sqlite3_step(stmt.get());
+  return rc == SQLITE_DONE ? Status::OK() : SqliteStatus(rc, db, context);
+}
+
 // Copies column i of the current row, as bytes, into *out ("" for NULL). Fails only when
 // SQLite runs out of memory converting the value.
 Status ReadColumn(sqlite3_stmt* stmt, int i, const std::string& context, std::string* out);

@@ -7,11 +7,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <vector>
 
 #include "brain/brain.h"
 #include "cli/commands.h"
 #include "cli/conversation.h"
+#include "cli/sleep.h"
 
 namespace brainhost {
 
@@ -45,12 +47,20 @@ int OpenChat(const GlobalOptions& global, std::string session_id, Chat* chat) {
   return kExitOk;
 }
 
+// A note beside the replies, on stderr so a script's reply lines stay paired with its lines.
+void PrintNote(Conversation* conversation) {
+  if (std::string note = conversation->TakeNote(); !note.empty()) {
+    std::cerr << "(brainhost: " << note << ")\n";
+  }
+}
+
 void PipeLoop(Conversation* conversation) {
   std::string line;
   bool done = false;
   while (!done && std::getline(std::cin, line)) {
     // Flushed per line: a program driving us waits for each reply before its next line.
     std::cout << conversation->Reply(line, &done) << std::endl;
+    PrintNote(conversation);
   }
 }
 
@@ -74,6 +84,7 @@ void TerminalLoop(Conversation* conversation, const Session& session) {
     std::free(raw);
     if (!line.empty()) add_history(line.c_str());
     std::cout << "bh > " << conversation->Reply(line, &done) << std::endl;
+    PrintNote(conversation);
   }
   if (!history.empty()) write_history(history.c_str());
 }
@@ -134,14 +145,63 @@ int MemoryOnAndOff(const GlobalOptions& global, const std::vector<std::string>& 
 
 }  // namespace
 
+// Sleeps chat's brain: the session's regions are closed first (they hold the old cortex
+// version) and started again after, so the conversation goes on with what sleep consolidated.
+std::string SleepChat(Chat* chat, Fatigue* fatigue, Session** session) {
+  const std::string id = chat->session->id();
+  chat->session.reset();
+  SleepJob job{chat->context.graph.sleep, ResolveModelsDir(), 1,
+               isatty(STDERR_FILENO) != 0};
+  SleepReport report;
+  const Status slept = SleepBrain(chat->brain.get(), job, &report);
+  std::string told = slept.ok() ? DescribeSleep(report) : "sleep failed: " + slept.message();
+  const Status started = Session::Start(chat->context.graph, chat->context.registry,
+                                        chat->brain.get(), id, &chat->session);
+  if (!started.ok()) {
+    spdlog::error("{}", started.message());
+    *session = nullptr;
+    return told + "; the session could not start again: " + started.message();
+  }
+  if (fatigue != nullptr) {
+    if (Status s = fatigue->Count(chat->brain.get()); !s.ok()) spdlog::warn("{}", s.message());
+  }
+  *session = chat->session.get();
+  return told;
+}
+
 int RunChat(const GlobalOptions& global, const ChatOptions& options) {
   Chat chat;
   if (int rc = OpenChat(global, options.session_id, &chat); rc != kExitOk) return rc;
-  Conversation conversation(chat.session.get(), options.jsonl);
+  // Fatigue needs the cortex's tokenizer; a brain without one just never suggests sleeping.
+  std::optional<Fatigue> fatigue;
+  try {
+    fatigue.emplace(ResolveModelsDir());
+    if (Status s = fatigue->Count(chat.brain.get()); !s.ok()) {
+      spdlog::warn("{}", s.message());
+      fatigue.reset();
+    }
+  } catch (const std::exception& e) {
+    spdlog::warn("no fatigue count: {}", e.what());
+    fatigue.reset();
+  }
+  Fatigue* counter = fatigue ? &*fatigue : nullptr;
+  const SleepConfig& config = chat.context.graph.sleep;
+  Conversation conversation(
+      chat.session.get(), options.jsonl,
+      [&](Session** session) { return SleepChat(&chat, counter, session); }, counter,
+      config.fatigue_tokens);
   if (!options.jsonl && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
     TerminalLoop(&conversation, *chat.session);
   } else {
     PipeLoop(&conversation);
+  }
+  // [sleep] auto: sleep between sessions, once the session has tired the brain enough.
+  if (config.auto_sleep && counter != nullptr && chat.session != nullptr &&
+      counter->tokens() >= config.fatigue_tokens) {
+    Session* ignored = nullptr;
+    std::cerr << "brainhost: " << counter->tokens()
+              << " tokens since the last sleep; sleeping ([sleep] auto)\n"
+              << SleepChat(&chat, nullptr, &ignored) << "\n";
   }
   return kExitOk;
 }

@@ -19,6 +19,17 @@ int RunDemo(const GlobalOptions& global);
 int RunRegions(const GlobalOptions& global, bool json);
 int RunGraph(const GlobalOptions& global, bool dot);
 int RunSql(const GlobalOptions& global, const std::string& sql);
+
+// `brainhost sleep` and `brainhost brain history|rollback` (cmd_sleep.cc). Options left at
+// their defaults take the graph's [sleep] settings.
+struct SleepCommandOptions {
+  std::string mode;  // "none", "replay", "lock", "both"; empty: [sleep] mode
+  double epochs = 0;  // 0: [sleep] epochs
+  uint64_t seed = 1;
+};
+int RunSleep(const GlobalOptions& global, const SleepCommandOptions& options);
+int RunBrainHistory(const GlobalOptions& global, bool json);
+int RunBrainRollback(const GlobalOptions& global, int64_t version);
 int RunAbReport(const GlobalOptions& global, bool json);
 
 struct BenchRouteOptions {
@@ -36,6 +47,13 @@ struct BenchRecallOptions {
   bool json = false;
 };
 int RunBenchRecall(const GlobalOptions& global, const BenchRecallOptions& options);
+
+struct BenchSleepOptions {
+  int turns = 40;     // the held-out session's user lines
+  uint64_t seed = 1;  // the sleeps' draws
+  bool json = false;
+};
+int RunBenchSleep(const GlobalOptions& global, const BenchSleepOptions& options);
 
 struct BenchStoreOptions {
   int episodes = 1000000;

@@ -1,6 +1,7 @@
 #include "cli/context.h"
 
 #include <boost/dll/runtime_symbol_info.hpp>
+#include <cstdlib>
 #include <filesystem>
 
 #include "graph/validate.h"
@@ -15,6 +16,12 @@ std::string ResolveConfigPath(const GlobalOptions& options) {
   if (fs::exists("config/default.toml", ec)) return "config/default.toml";
   fs::path exe_dir = boost::dll::program_location().parent_path().string();
   return (exe_dir.parent_path() / "share" / "brainhost" / "config" / "default.toml").string();
+}
+
+std::string ResolveModelsDir() {
+  if (const char* env = std::getenv("BRAINHOST_MODELS")) return env;
+  fs::path exe_dir = boost::dll::program_location().parent_path().string();
+  return (exe_dir.parent_path() / "share" / "brainhost" / "models").string();
 }
 
 void ScanPlugins(const GlobalOptions& options, const std::vector<std::string>& graph_path,

@@ -30,6 +30,10 @@ struct Context {
 // (<prefix>/share/brainhost/config/default.toml).
 std::string ResolveConfigPath(const GlobalOptions& options);
 
+// The trained models, as the plugins find them (plugins/model_dir.h): $BRAINHOST_MODELS, else
+// <prefix>/share/brainhost/models beside this program.
+std::string ResolveModelsDir();
+
 // Scans the plugin search path (no graph needed), for `brainhost regions`.
 void ScanPlugins(const GlobalOptions& options, const std::vector<std::string>& graph_path,
                  PluginRegistry* registry);

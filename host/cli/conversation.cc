@@ -39,6 +39,10 @@ std::string Conversation::Reply(std::string_view line, bool* done) {
   std::string_view text = Trim(line);
   if (text.empty()) return jsonl_ ? Refuse("empty line") : "";
   if (text.front() == '/') return Command(text, done);
+  if (session_ == nullptr) {  // a sleep could not start it again
+    *done = true;
+    return Refuse("the session could not go on after sleep; start a new chat");
+  }
 
   TurnResult result;
   if (Status s = session_->Say(text, &result); !s.ok()) {
@@ -46,6 +50,14 @@ std::string Conversation::Reply(std::string_view line, bool* done) {
     return Refuse("the brain could not record this turn: " + s.message());
   }
   std::string reply = OneLine(result.outcome.reply);
+  if (fatigue_ != nullptr) {
+    fatigue_->Heard(std::string(text), reply);
+    if (!suggested_ && fatigue_->tokens() >= fatigue_tokens_) {
+      suggested_ = true;
+      note_ = std::to_string(fatigue_->tokens()) +
+              " tokens since the last sleep; /sleep consolidates them into the cortex";
+    }
+  }
   if (!jsonl_) return reply;
   nlohmann::json j;
   j["session"] = session_->id();
@@ -65,9 +77,21 @@ std::string Conversation::Refuse(const std::string& why) const {
   return nlohmann::json{{"error", why}}.dump();
 }
 
-std::string Conversation::Command(std::string_view command, bool* done) const {
+std::string Conversation::Command(std::string_view command, bool* done) {
   std::string reply;
-  if (command == "/exit" || command == "/quit") {
+  if ((command == "/good" || command == "/bad") && session_ != nullptr) {
+    const Status s = session_->Rate(command == "/good");
+    reply = !s.ok()               ? s.message()
+            : command == "/good" ? "noted: that reply will be replayed more in sleep"
+                                 : "noted: that reply will hardly be replayed in sleep";
+  } else if (command == "/sleep") {
+    if (!sleeper_) {
+      reply = "sleep is not available here";
+    } else {
+      reply = OneLine(sleeper_(&session_));
+      suggested_ = false;
+    }
+  } else if (command == "/exit" || command == "/quit") {
     *done = true;
     reply = "bye";
   } else if (command == "/regions") {
@@ -77,7 +101,9 @@ std::string Conversation::Command(std::string_view command, bool* done) const {
     }
     reply = "regions: " + reply;
   } else if (command == "/help") {
-    reply = "commands: /regions lists this session's regions, /exit ends the chat";
+    reply = "commands: /good and /bad rate the last reply, /sleep consolidates this brain's "
+            "conversations into its cortex, /regions lists this session's regions, /exit ends "
+            "the chat";
   } else {
     reply = "unknown command " + std::string(command) + "; /help lists them";
   }

@@ -129,6 +129,43 @@ int main(int argc, char** argv) {
                             "print each probe not recalled (and each false recall) with its reply");
   bench_recall_cmd->add_flag("--json", bench_recall.json, "end with one JSON line of figures");
 
+  BenchSleepOptions bench_sleep;
+  CLI::App* bench_sleep_cmd = bench_cmd->add_subcommand(
+      "sleep", "what sleep learns of a held-out session, and what it forgets, per protection mode");
+  bench_sleep_cmd->add_option("--turns", bench_sleep.turns, "the held-out session's user lines")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  bench_sleep_cmd->add_option("--seed", bench_sleep.seed, "the sleeps' draws")
+      ->capture_default_str();
+  bench_sleep_cmd->add_flag("--json", bench_sleep.json, "end with one JSON line of figures");
+
+  SleepCommandOptions sleep;
+  CLI::App* sleep_cmd = app.add_subcommand(
+      "sleep",
+      "consolidate the replay buffer into a new cortex version, guarded against forgetting");
+  sleep_cmd
+      ->add_option("--mode", sleep.mode,
+                   "protection: none, replay, lock or both (default: [sleep] mode)")
+      ->check(CLI::IsMember({"none", "replay", "lock", "both"}));
+  sleep_cmd
+      ->add_option("--epochs", sleep.epochs, "replays of the material (default: [sleep] epochs)")
+      ->check(CLI::Range(0.01, 1000.0));
+  sleep_cmd->add_option("--seed", sleep.seed, "the draws of replay rows and batches")
+      ->capture_default_str();
+
+  CLI::App* brain_cmd = app.add_subcommand("brain", "the brain's cortex versions");
+  brain_cmd->require_subcommand(1);
+  bool history_json = false;
+  CLI::App* history_cmd =
+      brain_cmd->add_subcommand("history", "every cortex version with the sleep that made it");
+  history_cmd->add_flag("--json", history_json, "print JSON");
+  int64_t rollback_version = 0;
+  CLI::App* rollback_cmd =
+      brain_cmd->add_subcommand("rollback", "make an earlier (or later) cortex version active");
+  rollback_cmd->add_option("version", rollback_version, "the version, as history lists it")
+      ->required()
+      ->check(CLI::PositiveNumber);
+
   CLI::App* train_cmd = app.add_subcommand("train", "produce the trained artefacts in models/");
   train_cmd->require_subcommand(1);
   TrainLanguageOptions train_language;
@@ -310,6 +347,10 @@ int main(int argc, char** argv) {
   if (*train_cortex_cmd) return RunTrainCortex(train_cortex);
   if (*train_hippo_cmd) return RunTrainHippo(train_hippo);
   if (*bench_recall_cmd) return RunBenchRecall(global, bench_recall);
+  if (*bench_sleep_cmd) return RunBenchSleep(global, bench_sleep);
+  if (*sleep_cmd) return RunSleep(global, sleep);
+  if (*history_cmd) return RunBrainHistory(global, history_json);
+  if (*rollback_cmd) return RunBrainRollback(global, rollback_version);
   if (*cortex_export_cmd) return RunCortexExport(cortex_export);
   if (*cortex_import_cmd) return RunCortexImport(cortex_import);
   if (*cortex_sample_cmd) return RunCortexSample(cortex_sample);

@@ -28,10 +28,12 @@ void Progress::Update(int step, double loss, double val_loss, double rate, bool 
   constexpr int kWidth = 24;
   const int filled = int(double(kWidth) * step / total_);
   const double eta = rate > 0 ? double(total_ - step) * units_ / rate : 0;
+  char val[32] = "";  // none before a command's first evaluation, or for one that has none
+  if (!std::isnan(val_loss)) std::snprintf(val, sizeof val, "  val %.3f", val_loss);
   char line[192];
-  std::snprintf(line, sizeof line, "%s[%-*s] step %d/%d  loss %.3f  val %.3f  %.0f %s  ETA %s",
+  std::snprintf(line, sizeof line, "%s[%-*s] step %d/%d  loss %.3f%s  %.0f %s  ETA %s",
                 tty_ ? "\r" : "", kWidth, std::string(filled, '#').c_str(), step, total_, loss,
-                val_loss, rate, unit_, Duration(eta).c_str());
+                val, rate, unit_, Duration(eta).c_str());
   std::cerr << line << (tty_ ? "" : "\n") << std::flush;
 }
 

@@ -68,8 +68,10 @@ class GraphFileParser {
 
   Status Parse(const toml::table& root, GraphConfig* g) {
     g->path = file_;
-    Status s = CheckFields(root, "at the top level", {"host", "regions", "graph", "experiment"});
+    Status s = CheckFields(root, "at the top level",
+                           {"host", "regions", "graph", "experiment", "sleep"});
     if (s.ok()) s = ParseHost(root, g);
+    if (s.ok()) s = ParseSleep(root, g);
     if (s.ok()) s = ParseRegions(root, g);
     if (s.ok()) s = ParseGraph(root, g);
     if (s.ok()) s = ParseExperiment(root, g);
@@ -193,6 +195,59 @@ class GraphFileParser {
     if (s.ok()) s = GetString(host, "brain", "[host]", false, &g->brain_path);
     for (const auto& [dir, line] : dirs) g->plugin_path.push_back(ResolveAgainst(file_, dir));
     return s;
+  }
+
+  Status ParseSleep(const toml::table& root, GraphConfig* g) const {
+    const toml::node* node = root.get("sleep");
+    if (node == nullptr) return Status::OK();
+    if (!node->is_table()) return Fail(*node, "sleep must be a table");
+    const toml::table& table = *node->as_table();
+    SleepConfig& c = g->sleep;
+    Status s = CheckFields(table, "in [sleep]",
+                           {"auto", "fatigue_tokens", "mode", "epochs", "max_steps", "lr",
+                            "base_share", "lock_share", "max_ppl_rise"});
+    if (!s.ok()) return s;
+    if (const toml::node* a = table.get("auto")) {
+      if (!a->is_boolean()) return Fail(*a, "[sleep] auto must be true or false");
+      c.auto_sleep = a->as_boolean()->get();
+    }
+    if (s = GetString(table, "mode", "[sleep]", false, &c.mode); !s.ok()) return s;
+    if (c.mode != "none" && c.mode != "replay" && c.mode != "lock" && c.mode != "both") {
+      return Fail(*table.get("mode"),
+                  "[sleep] mode must be \"none\", \"replay\", \"lock\" or \"both\"");
+    }
+    // Each number, and what it must be.
+    struct Number {
+      const char* key;
+      double* value;
+      bool (*ok)(double);
+      const char* rule;
+    };
+    auto whole = [](double v) { return v >= 1 && v <= 1e12 && v == std::floor(v); };
+    auto share = [](double v) { return v >= 0 && v <= 0.95; };
+    double fatigue = double(c.fatigue_tokens), max_steps = c.max_steps;
+    const Number numbers[] = {
+        {"fatigue_tokens", &fatigue, whole, "a whole number >= 1"},
+        {"epochs", &c.epochs, [](double v) { return v > 0 && v <= 1000; }, "in (0, 1000]"},
+        {"max_steps", &max_steps, whole, "a whole number >= 1"},
+        {"lr", &c.lr, [](double v) { return v > 0 && v <= 1; }, "in (0, 1]"},
+        {"base_share", &c.base_share, share, "in [0, 0.95]"},
+        {"lock_share", &c.lock_share, share, "in [0, 0.95]"},
+        {"max_ppl_rise", &c.max_ppl_rise, [](double v) { return v >= 0 && v <= 10; },
+         "in [0, 10]"}};
+    for (const Number& n : numbers) {
+      std::optional<double> v;
+      if (s = GetNumber(table, n.key, "[sleep]", &v); !s.ok()) return s;
+      if (!v) continue;
+      if (!n.ok(*v)) {
+        return Fail(*table.get(n.key), std::string("[sleep] ") + n.key + " must be " + n.rule +
+                                           ", not " + TomlText(*table.get(n.key)));
+      }
+      *n.value = *v;
+    }
+    c.fatigue_tokens = static_cast<int64_t>(fatigue);
+    c.max_steps = static_cast<int>(max_steps);
+    return Status::OK();
   }
 
   Status ParseRegions(const toml::table& root, GraphConfig* g) const {

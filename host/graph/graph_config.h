@@ -19,6 +19,10 @@
 //   [[graph.edge]]            zero or more, in priority order
 //   from = "NAME"  to = "NAME"  when = "CONDITION"  (when is optional: "always")
 //
+//   [sleep]                   optional: SleepConfig below, each key optional
+//   auto = false  fatigue_tokens = 4000  mode = "both"  epochs = 24  max_steps = 200
+//   lr = 0.0003  base_share = 0.75  lock_share = 0.25  max_ppl_rise = 0.03
+//
 //   [experiment]              optional
 //   name = ".."               required
 //   [[experiment.variant]]    one or more: name (required, unique), weight (required, > 0,
@@ -95,6 +99,20 @@ struct ExperimentDecl {
   SourcePos pos;
 };
 
+// [sleep]: how `brainhost sleep` and chat's /sleep consolidate the replay buffer into the
+// cortex (regions/training/sleep.h), and when chat suggests it.
+struct SleepConfig {
+  bool auto_sleep = false;        // `auto`: sleep as a chat session ends, past fatigue_tokens
+  int64_t fatigue_tokens = 4000;  // tokens since the last sleep past which chat suggests /sleep
+  std::string mode = "both";      // "none", "replay", "lock" or "both"
+  double epochs = 24;             // how often the pending material is replayed
+  int max_steps = 200;            // the training steps that takes, at most
+  double lr = 3e-4;
+  double base_share = 0.75;       // replay: each batch's share of base-corpus rows
+  double lock_share = 0.25;       // lock: the share of 64-parameter blocks frozen
+  double max_ppl_rise = 0.03;     // the forgetting guard: a larger rise rejects the sleep
+};
+
 struct GraphConfig {
   std::string path;                      // the file, as passed to LoadGraphConfig
   std::vector<std::string> plugin_path;  // relative entries joined to the file's directory
@@ -105,6 +123,7 @@ struct GraphConfig {
   double min_confidence = 0.5;
   std::vector<EdgeDecl> edges;  // in file order
   std::optional<ExperimentDecl> experiment;
+  SleepConfig sleep;
 
   // The region declared under `name`, or nullptr. The pointer lives as long as this config
   // and its regions vector are unchanged.

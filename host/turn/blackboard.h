@@ -30,6 +30,7 @@ class Blackboard {
     auto it = signals_.find(name);
     return it == signals_.end() ? std::nullopt : std::optional<double>(it->second);
   }
+  const std::map<std::string, double, std::less<>>& signals() const { return signals_; }
 
   void SetTensor(std::string_view name, const bh_tensor& tensor) {
     tensors_[std::string(name)] = tensor;

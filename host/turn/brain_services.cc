@@ -1,5 +1,7 @@
 #include "turn/brain_services.h"
 
+#include <spdlog/spdlog.h>
+
 namespace brainhost {
 
 Status BrainServices::Insert(const std::string& region, EpisodeRecord episode, int64_t* id) {
@@ -7,6 +9,22 @@ Status BrainServices::Insert(const std::string& region, EpisodeRecord episode, i
   episode.session_id = session_id_;
   Status s = episodes_.Insert(episode, id);
   if (s.ok()) new_episodes_.push_back(*id);
+  return s;
+}
+
+Status BrainServices::Forget(int64_t id) {
+  // Sleep may have learnt the fact into the cortex already: the log says which versions, so
+  // the user can roll back to one before them (`brainhost brain rollback`).
+  std::vector<int64_t> versions;
+  Status s = episodes_.LearntBy(id, &versions);
+  if (s.ok()) s = episodes_.Forget(id);
+  if (s.ok() && !versions.empty()) {
+    std::string list;
+    for (int64_t v : versions) list += (list.empty() ? "" : ", ") + std::to_string(v);
+    spdlog::warn("forgot episode {}; cortex version(s) {} learnt it in sleep and still may "
+                 "say it (brainhost brain rollback to an earlier version unlearns it)",
+                 id, list);
+  }
   return s;
 }
 

@@ -60,7 +60,7 @@ class BrainServices : public StateStore,
   Status Recent(int limit, std::vector<EpisodeRecord>* out) override {
     return episodes_.Recent(limit, out);
   }
-  Status Forget(int64_t id) override { return episodes_.Forget(id); }
+  Status Forget(int64_t id) override;
   Status Trace(const std::string& region, const TraceRecord& trace) override;
 
   // WeightsBackend

@@ -111,8 +111,15 @@ std::string Router::NextNode(const std::string& node, const Blackboard& blackboa
 }
 
 TurnOutcome Router::Run(const TurnInput& input) {
-  TurnOutcome outcome;
   Blackboard blackboard;
+  TurnOutcome outcome = Walk(input, &blackboard);
+  outcome.signals = blackboard.signals();
+  return outcome;
+}
+
+TurnOutcome Router::Walk(const TurnInput& input, Blackboard* board) {
+  TurnOutcome outcome;
+  Blackboard& blackboard = *board;
   std::set<std::string> ran;
   NodeResult fallback;  // the fallback's result, if the walk ran it
   // The graph is acyclic (checked at load), so the walk ends; `ran` guards it all the same.

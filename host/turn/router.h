@@ -43,6 +43,7 @@ struct TurnOutcome {
   std::vector<TurnEvent> events;
   std::vector<std::pair<std::string, double>> node_ms;  // each node that ran, in order, with
                                                         // its wall time in milliseconds
+  std::map<std::string, double, std::less<>> signals;  // the blackboard's at the turn's end
 };
 
 class Router {
@@ -66,6 +67,8 @@ class Router {
   struct NodeResult {
     std::optional<Answer> answer;  // empty when the node did not answer (or failed)
   };
+  // The walk of Run over blackboard.
+  TurnOutcome Walk(const TurnInput& input, Blackboard* blackboard);
   NodeResult RunNode(const std::string& node, const TurnInput& input, Blackboard* blackboard,
                      TurnOutcome* outcome);
   // The node the walk moves to from `node`, or empty when no edge condition holds.

@@ -6,7 +6,9 @@
 #include <ctime>
 #include <random>
 
+#include "brain/replay_store.h"
 #include "graph/experiment.h"
+#include "turn/replay_priority.h"
 
 namespace brainhost {
 
@@ -80,6 +82,7 @@ Status Session::Say(std::string_view text, TurnResult* result) {
     if (s.ok()) s = brain_->RecordTurnEvent(turn_id, e.region, e.kind, e.message);
   }
   if (s.ok()) s = services_->FinishTurn(turn_id);
+  if (s.ok()) s = RecordReplay(turn_id, input.text, result->outcome);
   if (s.ok()) s = brain_->CommitTurn();
   if (!s.ok()) {
     brain_->RollbackTurn();
@@ -88,6 +91,37 @@ Status Session::Say(std::string_view text, TurnResult* result) {
   }
   ++next_index_;
   return Status::OK();
+}
+
+Status Session::RecordReplay(int64_t turn_id, const std::string& user_text,
+                             const TurnOutcome& outcome) {
+  ReplayStore replay(brain_);
+  const ReplayMarks marks = ReadReplayMarks(user_text);
+  int64_t previous = 0, id = 0;
+  Status s = replay.Last(id_, &previous);
+  if (s.ok() && marks.confirms_previous && previous != 0) {
+    s = replay.Adjust(previous, 1.0, kConfirmedAdd);
+  }
+  const auto surprise = outcome.signals.find(kSurpriseSignal);
+  const ReplayRow row{0, id_, turn_id, ReplayText(user_text, outcome.reply),
+                      TurnPriority(surprise == outcome.signals.end()
+                                       ? std::nullopt
+                                       : std::optional<double>(surprise->second),
+                                   marks)};
+  if (s.ok()) s = replay.Add(row, &id);
+  if (s.ok()) s = replay.CaptureRecalls(turn_id, kRecalledAdd);
+  return s;
+}
+
+Status Session::Rate(bool good) {
+  ReplayStore replay(brain_);
+  int64_t last = 0;
+  Status s = replay.Last(id_, &last);
+  if (s.ok() && last == 0) return Status::NotFound("no reply of this session to rate yet");
+  if (s.ok()) {
+    s = good ? replay.Adjust(last, 1.0, kConfirmedAdd) : replay.Adjust(last, kDisownedTimes, 0.0);
+  }
+  return s;
 }
 
 }  // namespace brainhost

@@ -2,8 +2,8 @@
 //
 // Starting a session assigns its A/B variant (when the graph has an experiment), records the
 // session row and creates the variant's regions. Each Say() is one brain transaction: the
-// regions' state writes, the turn row and its events commit together or not at all, so a
-// process killed mid-turn loses that turn and nothing before it.
+// regions' state writes, the turn row, its events and its replay-buffer row commit together or
+// not at all, so a process killed mid-turn loses that turn and nothing before it.
 #ifndef BRAINHOST_HOST_TURN_SESSION_H
 #define BRAINHOST_HOST_TURN_SESSION_H
 
@@ -34,8 +34,13 @@ class Session {
                       const std::string& session_id, std::unique_ptr<Session>* out);
   ~Session();
 
-  // Routes one user line and records it. REQUIRES: text is valid UTF-8.
+  // Routes one user line and records it, with its replay row (turn/replay_priority.h).
+  // REQUIRES: text is valid UTF-8.
   Status Say(std::string_view text, TurnResult* result);
+
+  // The user's rating of the last reply (/good, /bad): its replay row's priority rises, or
+  // falls to a tenth. NotFound before the first reply.
+  Status Rate(bool good);
 
   const std::string& id() const { return id_; }
   const std::string& variant() const { return variant_; }
@@ -43,6 +48,7 @@ class Session {
 
  private:
   Session() = default;
+  Status RecordReplay(int64_t turn_id, const std::string& user_text, const TurnOutcome& outcome);
 
   std::string id_;
   std::string variant_;

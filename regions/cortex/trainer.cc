@@ -65,6 +65,10 @@ float Trainer::step(const int* inputs, const int* targets, int B, int T, double 
   return loss;
 }
 
+float Trainer::gradient(const int* inputs, const int* targets, int B, int T) {
+  return run(inputs, targets, B, T, true);
+}
+
 float Trainer::evaluate(const int* inputs, const int* targets, int B, int T) {
   return run(inputs, targets, B, T, false);
 }

@@ -34,6 +34,10 @@ class Trainer {
   float step(const int* inputs, const int* targets, int B, int T, double lr,
              double max_grad_norm);
 
+  // Forward and backward on (B, T) without an update: model().gradients() then holds the mean
+  // loss's gradient. Returns the mean loss.
+  float gradient(const int* inputs, const int* targets, int B, int T);
+
   // The mean loss on (B, T), changing neither the parameters nor the optimizer.
   float evaluate(const int* inputs, const int* targets, int B, int T);
 

@@ -195,5 +195,29 @@ TEST_CASE("variant graph errors") {
                  "duplicate_variant.toml");
 }
 
+TEST_CASE("[sleep]: every setting read, the defaults without one, and each checked") {
+  const GraphConfig g = LoadOk(DataPath("sleep.toml"));
+  CHECK(g.sleep.auto_sleep);
+  CHECK(g.sleep.fatigue_tokens == 500);
+  CHECK(g.sleep.mode == "lock");
+  CHECK(g.sleep.epochs == 4);
+  CHECK(g.sleep.max_steps == 30);
+  CHECK(g.sleep.lr == 0.001);
+  CHECK(g.sleep.base_share == 0.5);
+  CHECK(g.sleep.lock_share == 0.1);
+  CHECK(g.sleep.max_ppl_rise == 0.02);
+  const GraphConfig none = LoadOk(DataPath("full.toml"));  // no [sleep]
+  CHECK_FALSE(none.sleep.auto_sleep);
+  CHECK(none.sleep.mode == "both");
+  CHECK(none.sleep.max_ppl_rise == 0.03);
+
+  CheckLoadError("sleep_share_range.toml", 12, "[sleep] base_share must be in [0, 0.95], not 1.5");
+  CheckLoadError("sleep_mode.toml", 12,
+                 "[sleep] mode must be \"none\", \"replay\", \"lock\" or \"both\"");
+  CheckLoadError("sleep_auto.toml", 12, "[sleep] auto must be true or false");
+  CheckLoadError("sleep_steps.toml", 12, "[sleep] max_steps must be a whole number >= 1, not 2.5");
+  CheckLoadError("sleep_unknown.toml", 12, "unknown field 'epoch' in [sleep]");
+}
+
 }  // namespace
 }  // namespace brainhost

@@ -304,3 +304,56 @@ TEST_CASE("SQL-looking text is stored verbatim and harms nothing") {
 }
 
 }  // namespace brainhost
+
+namespace brainhost {
+
+TEST_CASE("/sleep in chat, then brain history and rollback") {
+  TempDir dir;
+  const std::string brain = dir / "b.db";
+  // The counting graph, with a guard that lets the sleep through: this is about the commands.
+  WriteFile(dir / "sleepy.toml", ReadFile(std::string(TEST_DATA_DIR) + "/stateful.toml") +
+                                     "\n[sleep]\nepochs = 2\nmax_ppl_rise = 10\n");
+  const std::vector<std::string> global = {"--config", dir / "sleepy.toml", "--plugin-path",
+                                           TEST_PLUGIN_GOOD_DIR, "--brain", brain};
+  auto run = [&](std::vector<std::string> args, const std::string& input = "") {
+    args.insert(args.begin(), global.begin(), global.end());
+    return Run(args, input);
+  };
+  Result chat = run({"chat"}, "the keeper is Oskel\n/good\n/sleep\nhi again\n");
+  REQUIRE(chat.code == 0);
+  const std::vector<std::string> replies = Lines(chat.out);
+  REQUIRE(replies.size() == 4);
+  CHECK(replies[1] == "noted: that reply will be replayed more in sleep");
+  CHECK(replies[2].starts_with("slept: version 2 is active (from 1)"));
+  CHECK(replies[3] == "count 2");  // the session goes on after sleep, its regions restarted
+
+  Result history = run({"brain", "history"});
+  CHECK(history.code == 0);
+  const std::vector<std::string> rows = Lines(history.out);
+  REQUIRE(rows.size() == 5);
+  CHECK(rows[0].starts_with("version  created_at"));
+  CHECK(rows[2].starts_with("1 "));
+  CHECK(rows[3].starts_with("2 *"));
+  CHECK(rows[3].find(" both ") != std::string::npos);
+  Result json = run({"brain", "history", "--json"});
+  CHECK(nlohmann::json::parse(json.out)[1]["replay_rows"] == 1);
+
+  Result back = run({"brain", "rollback", "1"});
+  CHECK(back.code == 0);
+  CHECK(back.out == "cortex version 1 is active in " + brain + "\n");
+  CHECK(Lines(run({"brain", "history"}).out)[2].starts_with("1 *"));
+  Result missing = run({"brain", "rollback", "9"});
+  CHECK(missing.code == 1);
+  CHECK(missing.err.find("make cortex version 9 active: no such version") != std::string::npos);
+
+  // The turn after /sleep is pending: the next sleep learns it, on top of the active version 1.
+  Result next = run({"sleep"});
+  CHECK(next.code == 0);
+  CHECK(next.out.starts_with("slept: version 3 is active (from 1)"));
+  // Nothing pending: a sleep has nothing to do, and says so.
+  Result again = run({"sleep"});
+  CHECK(again.code == 0);
+  CHECK(again.out == "nothing to consolidate: every replay row is learnt already\n");
+}
+
+}  // namespace brainhost

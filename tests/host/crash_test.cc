@@ -7,6 +7,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -77,6 +79,100 @@ TEST_CASE("SIGKILL in the middle of a turn loses that turn and nothing before it
   status = Finish(again);
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
+}
+
+}  // namespace brainhost
+
+namespace brainhost {
+
+namespace {
+
+int64_t QueryInt(const std::string& brain, const char* sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(brain.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+  const int64_t value = sqlite3_column_int64(stmt, 0);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return value;
+}
+
+// Runs `brainhost sleep` on brain; kills it after `after` when given. Returns the wait status.
+int RunSleep(const std::vector<std::string>& global,
+             std::optional<std::chrono::duration<double>> after) {
+  std::vector<std::string> args = global;
+  args.push_back("sleep");
+  testing::Child child = testing::Spawn(args);
+  std::fclose(child.in);
+  if (after) {
+    std::this_thread::sleep_for(*after);
+    kill(child.pid, SIGKILL);
+  }
+  int status = 0;
+  waitpid(child.pid, &status, 0);
+  std::fclose(child.out);
+  return status;
+}
+
+}  // namespace
+
+TEST_CASE("SIGKILL at any moment of a sleep leaves the version and the buffer as they were") {
+  testing::TempDir dir;
+  const std::string brain = dir / "brain.db";
+  // The counting graph, and a guard that lets every sleep through: this test is about kills.
+  const std::string config = dir / "sleepy.toml";
+  {
+    std::ifstream graph(std::string(TEST_DATA_DIR) + "/stateful.toml");
+    std::ofstream out(config);
+    out << graph.rdbuf() << "\n[sleep]\nepochs = 2\nmax_ppl_rise = 10\n";
+  }
+  const std::vector<std::string> global = {"--config", config, "--plugin-path",
+                                           TEST_PLUGIN_GOOD_DIR, "--brain", brain};
+  auto chat = [&](const std::vector<std::string>& lines) {
+    std::vector<std::string> args = global;
+    args.insert(args.end(), {"chat", "--session", "sleepy"});
+    testing::Child child = testing::Spawn(args);
+    for (const std::string& line : lines) Ask(child, line);
+    CHECK(WEXITSTATUS(testing::Finish(child)) == 0);
+  };
+  chat({"my ferry leaves at dawn", "the lighthouse is painted red", "remember this: Varrow"});
+  // A whole sleep: the shipped cortex becomes version 1 and the sleep's version 2.
+  const auto started = std::chrono::steady_clock::now();
+  int status = RunSleep(global, std::nullopt);
+  const std::chrono::duration<double> whole = std::chrono::steady_clock::now() - started;
+  REQUIRE(WIFEXITED(status));
+  REQUIRE(WEXITSTATUS(status) == 0);
+  REQUIRE(QueryInt(brain, "SELECT version FROM cortex_versions WHERE active = 1") == 2);
+  REQUIRE(QueryInt(brain, "SELECT count(*) FROM replay_buffer WHERE consolidated_in = 2") == 3);
+
+  chat({"the keeper is called Oskel", "he rows to Varrow on sundays"});
+  bool finished = false;  // a sleep that ran faster than the first ended before its kill
+  for (int k = 1; k <= 8 && !finished; k++) {
+    INFO("killed after " << k << "/10 of a sleep");
+    status = RunSleep(global, whole * k / 10);
+    if (WIFEXITED(status)) {
+      CHECK(WEXITSTATUS(status) == 0);
+      finished = true;
+      break;
+    }
+    CHECK(WIFSIGNALED(status));
+    CHECK(QueryInt(brain, "SELECT count(*) FROM pragma_integrity_check WHERE "
+                          "integrity_check = 'ok'") == 1);
+    CHECK(QueryInt(brain, "SELECT version FROM cortex_versions WHERE active = 1") == 2);
+    CHECK(QueryInt(brain, "SELECT count(*) FROM cortex_versions") == 2);
+    CHECK(QueryInt(brain, "SELECT count(*) FROM sleep_history") == 1);
+    CHECK(QueryInt(brain, "SELECT count(*) FROM replay_buffer WHERE consolidated_in IS NULL") ==
+          2);
+  }
+  // And the next sleep learns the rows the killed ones did not.
+  if (!finished) {
+    status = RunSleep(global, std::nullopt);
+    CHECK(WEXITSTATUS(status) == 0);
+  }
+  CHECK(QueryInt(brain, "SELECT version FROM cortex_versions WHERE active = 1") == 3);
+  CHECK(QueryInt(brain, "SELECT count(*) FROM replay_buffer WHERE consolidated_in = 3") == 2);
 }
 
 }  // namespace brainhost

@@ -76,3 +76,49 @@ TEST_CASE("region state and turns survive closing and reopening the brain") {
 }
 
 }  // namespace brainhost
+
+namespace brainhost {
+
+namespace {
+
+double Priority(Brain& brain, int64_t row) {
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(brain.handle(),
+                             "SELECT priority FROM replay_buffer ORDER BY id LIMIT 1 OFFSET ?",
+                             -1, &stmt, nullptr) == SQLITE_OK);
+  sqlite3_bind_int64(stmt, 1, row);
+  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+  const double value = sqlite3_column_double(stmt, 0);
+  sqlite3_finalize(stmt);
+  return value;
+}
+
+}  // namespace
+
+TEST_CASE("every turn fills the replay buffer, and marks and ratings move its priority") {
+  Setup s;
+  std::unique_ptr<Brain> brain;
+  REQUIRE(Brain::Open(s.dir / "brain.db", &brain).ok());
+  std::unique_ptr<Session> session;
+  REQUIRE(Session::Start(s.graph, s.registry, brain.get(), "alpha", &session).ok());
+  CHECK(session->Rate(true).IsNotFound());  // nothing to rate yet
+  Say(*session, "one");
+  CHECK(QueryInt(*brain, "SELECT count(*) FROM replay_buffer WHERE session_id = 'alpha' AND "
+                         "text = 'U: one\nG: count 1\n' AND turn_id = (SELECT max(id) FROM "
+                         "turns) AND consolidated_in IS NULL") == 1);
+  CHECK(Priority(*brain, 0) == doctest::Approx(1.0));  // this graph has no cortex: no surprise
+  Say(*session, "remember this: the ferry leaves at dawn");
+  CHECK(Priority(*brain, 1) == doctest::Approx(3.0));
+  Say(*session, "thanks, that's right");  // confirms the reply before it
+  CHECK(Priority(*brain, 1) == doctest::Approx(4.0));
+  CHECK(Priority(*brain, 2) == doctest::Approx(1.0));
+  Say(*session, "no, that's not right");
+  CHECK(Priority(*brain, 2) == doctest::Approx(1.0));
+  REQUIRE(session->Rate(false).ok());
+  CHECK(Priority(*brain, 3) == doctest::Approx(0.1));
+  REQUIRE(session->Rate(true).ok());
+  CHECK(Priority(*brain, 3) == doctest::Approx(1.1));
+  CHECK(QueryInt(*brain, "SELECT count(*) FROM replay_buffer") == 4);
+}
+
+}  // namespace brainhost
