@@ -15,6 +15,7 @@
 #include "cli/progress.h"
 #include "cortex/checkpoint.h"
 #include "training/sleep.h"
+#include "turn/replay_priority.h"
 
 namespace brainhost {
 
@@ -101,7 +102,7 @@ Status Fatigue::Count(Brain* brain) {
 }
 
 void Fatigue::Heard(const std::string& user_text, const std::string& reply) {
-  tokens_ += int64_t(tokenizer_.Encode("U: " + user_text + "\nG: " + reply + "\n").size());
+  tokens_ += int64_t(tokenizer_.Encode(ReplayText(user_text, reply)).size());
 }
 
 Status SleepBrain(Brain* brain, const SleepJob& job, SleepReport* report) {
@@ -123,6 +124,7 @@ Status SleepBrain(Brain* brain, const SleepJob& job, SleepReport* report) {
   options.lr = job.config.lr;
   options.base_share = job.config.base_share;
   options.lock_share = job.config.lock_share;
+  options.base_bytes = std::size_t(job.config.base_bytes);
   options.seed = job.seed;
   training::SleepResult result;
   try {

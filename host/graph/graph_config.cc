@@ -205,7 +205,7 @@ class GraphFileParser {
     SleepConfig& c = g->sleep;
     Status s = CheckFields(table, "in [sleep]",
                            {"auto", "fatigue_tokens", "mode", "epochs", "max_steps", "lr",
-                            "base_share", "lock_share", "max_ppl_rise"});
+                            "base_share", "lock_share", "max_ppl_rise", "base_bytes"});
     if (!s.ok()) return s;
     if (const toml::node* a = table.get("auto")) {
       if (!a->is_boolean()) return Fail(*a, "[sleep] auto must be true or false");
@@ -224,12 +224,15 @@ class GraphFileParser {
       const char* rule;
     };
     auto whole = [](double v) { return v >= 1 && v <= 1e12 && v == std::floor(v); };
+    auto corpus = [](double v) { return v >= 4096 && v <= 1e10 && v == std::floor(v); };
     auto share = [](double v) { return v >= 0 && v <= 0.95; };
-    double fatigue = double(c.fatigue_tokens), max_steps = c.max_steps;
+    double fatigue = double(c.fatigue_tokens), max_steps = c.max_steps,
+           base_bytes = double(c.base_bytes);
     const Number numbers[] = {
         {"fatigue_tokens", &fatigue, whole, "a whole number >= 1"},
         {"epochs", &c.epochs, [](double v) { return v > 0 && v <= 1000; }, "in (0, 1000]"},
         {"max_steps", &max_steps, whole, "a whole number >= 1"},
+        {"base_bytes", &base_bytes, corpus, "a whole number >= 4096"},
         {"lr", &c.lr, [](double v) { return v > 0 && v <= 1; }, "in (0, 1]"},
         {"base_share", &c.base_share, share, "in [0, 0.95]"},
         {"lock_share", &c.lock_share, share, "in [0, 0.95]"},
@@ -247,6 +250,7 @@ class GraphFileParser {
     }
     c.fatigue_tokens = static_cast<int64_t>(fatigue);
     c.max_steps = static_cast<int>(max_steps);
+    c.base_bytes = static_cast<int64_t>(base_bytes);
     return Status::OK();
   }
 

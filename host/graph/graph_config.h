@@ -22,6 +22,7 @@
 //   [sleep]                   optional: SleepConfig below, each key optional
 //   auto = false  fatigue_tokens = 4000  mode = "both"  epochs = 24  max_steps = 200
 //   lr = 0.0003  base_share = 0.75  lock_share = 0.25  max_ppl_rise = 0.03
+//   base_bytes = 2097152
 //
 //   [experiment]              optional
 //   name = ".."               required
@@ -111,6 +112,7 @@ struct SleepConfig {
   double base_share = 0.75;       // replay: each batch's share of base-corpus rows
   double lock_share = 0.25;       // lock: the share of 64-parameter blocks frozen
   double max_ppl_rise = 0.03;     // the forgetting guard: a larger rise rejects the sleep
+  int64_t base_bytes = 1 << 21;   // base corpus generated to replay and to measure
 };
 
 struct GraphConfig {

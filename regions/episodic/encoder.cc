@@ -81,6 +81,15 @@ std::optional<Parse> AboutI(const std::vector<Word>& w, const LanguageModels& mo
     if (auto parse = AfterCopula(w, 1, "user")) return parse;
     Span value = ValueSpan(w, 2);
     if (value.empty()) return std::nullopt;
+    // "i'm obsessed with kayaking", "i'm hooked on mate": what the user is so about is the
+    // thing after the preposition, and the word before it the relation.
+    static constexpr std::string_view kAbout[] = {"with", "on", "about", "into", "of"};
+    if (value.end - value.begin == 1 && value.end + 1 < w.size() &&
+        std::find(std::begin(kAbout), std::end(kAbout), w[value.end].lower) != std::end(kAbout)) {
+      if (Span thing = ValueSpan(w, value.end + 1); !thing.empty()) {
+        return Parse{"user", w[value.begin].stem, thing, false};
+      }
+    }
     // "i'm Aiko" introduces; "i'm tired" describes.
     return NameLike(w[value.begin], models) ? Parse{"user", "name", value}
                                             : Parse{"user", "kind", value, false};
@@ -130,10 +139,14 @@ std::optional<Parse> AboutWorld(const std::vector<Word>& w) {
   size_t at = static_cast<size_t>(copula - w.begin());
   if (copula == w.end() || at == 0 || at > 6) return std::nullopt;
   size_t begin = IsDeterminer(w[0].lower) ? 1 : 0;
-  for (size_t i = begin; i < at; ++i) {
+  // "home for me is Oslo" says what "my home is Oslo" says.
+  const bool for_me = at >= begin + 3 && w[at - 2].lower == "for" && w[at - 1].lower == "me";
+  const size_t end = for_me ? at - 2 : at;
+  for (size_t i = begin; i < end; ++i) {
     if (!IsContent(w[i]) && w[i].lower != "of") return std::nullopt;
   }
-  if (begin == at) return std::nullopt;
+  if (begin == end) return std::nullopt;
+  if (for_me) return Parse{"user", Key(w, {begin, end}, ' '), ValueSpan(w, at + 1)};
   if (at + 3 < w.size() && w[at + 1].lower == "the" && w[at + 2].lower == "best") {
     // "pad thai is the best food ever" says what "my favorite food is pad thai" says.
     Span kind{at + 3, at + 3};

@@ -69,19 +69,31 @@ AskedFor AskedFor::Of(const Utterance& question, const Kinds& kinds) {
     // auxiliary of "do i"); what one eats, or has for dinner, is food.
     const bool does = w[i].lower == "doing" || ((w[i].lower == "do" || w[i].lower == "did") &&
                                                 (i + 1 == w.size() || w[i + 1].lower != "i"));
-    if (does) out.kinds.push_back("activity");
+    // A hobby or a pastime is an activity too, of which a gerund is one ("kayaking"); a
+    // gerund asked with ("what am i drinking?") is the act, not the kind of its answer.
+    const bool role = !w[i].lower.ends_with("ing") && kinds.CanBe(w[i].lower, "activity", true);
+    if (does || role) out.kinds.push_back("activity");
     if (w[i].stem == "eat" || w[i].lower == "meal" || kinds.IsA(w[i].lower, "meal")) {
       out.kinds.push_back("food");
     }
     out.name = out.name || w[i].stem == "name" || w[i].stem == "call";
+    out.place = out.place || w[i].lower == "where" || kinds.IsA(w[i].lower, "location");
   }
   return out;
 }
 
-bool HippoMemory::CanAnswer(const Line& line, TokenSpan value, const AskedFor& asked) const {
+bool HippoMemory::CanAnswer(const Line& line, TokenSpan value, const AskedFor& asked,
+                            bool usual) const {
   const std::vector<Token> words = Tokenize(line.text);
-  // A name answers what something is called.
-  if (asked.name && words[line.token_words[value.begin]].capitalized) return true;
+  const int first = line.token_words[value.begin];
+  // A name answers what something is called, and one after "in", "to", "from", ... where.
+  if (asked.name && words[first].capitalized) return true;
+  static constexpr std::string_view kPlaced[] = {"in", "to", "from", "at", "near"};
+  if (asked.place && words[first].capitalized && first > 0 &&
+      std::find(std::begin(kPlaced), std::end(kPlaced), words[first - 1].lower) !=
+          std::end(kPlaced)) {
+    return true;
+  }
   std::vector<std::string> said;  // the value's words, and each two joined ("pad_thai")
   int previous = -1;
   for (int j = value.begin; j < value.end; j++) {
@@ -93,7 +105,7 @@ bool HippoMemory::CanAnswer(const Line& line, TokenSpan value, const AskedFor& a
   }
   for (const std::string& kind : asked.kinds) {
     for (const std::string& word : said) {
-      if (kinds_.CanBe(word, kind)) return true;
+      if (kinds_.CanBe(word, kind, usual)) return true;
       // A gerund names an activity, listed as a noun or not ("journaling").
       if (kind == "activity" && word.ends_with("ing") && word.find('_') == std::string::npos) {
         return true;
@@ -361,9 +373,11 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
       });
     }
     // A value that can be what the question asks for ("mate", the tea, for "what drink did i
-    // mention?"; "silver" for "what's the color i love?").
+    // mention?"; "silver" for "what's the color i love?"), then one that usually is.
     const AskedFor asked_for = AskedFor::Of(utterance, kinds_);
-    prefer([&](const Candidate& c) { return CanAnswer(*c.line, c.value, asked_for); });
+    for (const bool usual : {false, true}) {
+      prefer([&](const Candidate& c) { return CanAnswer(*c.line, c.value, asked_for, usual); });
+    }
   }
   // Of several others, the learned read copied the wrong one's value about half the time
   // ("long day" for "what do i love to drink?"); the cortex's reading of the question tells

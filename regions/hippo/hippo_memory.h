@@ -75,11 +75,12 @@ TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
                       const Kinds& kinds);
 
 // What a question asks for: the kinds of thing that can answer it (Kinds::CanBe), its own
-// words and what its verbs ask ("what do i do for fun?": an activity), and whether a name
-// answers it.
+// words and what its verbs ask ("what do i do for fun?": an activity), and whether a name, or
+// a place's, answers it.
 struct AskedFor {
   std::vector<std::string> kinds;
   bool name = false;
+  bool place = false;  // "where", or a kind of location: a name after "in", "to", ... answers
   static AskedFor Of(const Utterance& question, const Kinds& kinds);
 };
 
@@ -127,8 +128,9 @@ class HippoMemory {
   // The words of line that are kinds of thing ("rat" for "pet": language/kinds.h), a
   // compound's words apart ("guinea", "pig").
   std::vector<std::string> KindsIn(const Line& line, std::string_view thing) const;
-  // True when line's value (not empty) can be what is asked for.
-  bool CanAnswer(const Line& line, TokenSpan value, const AskedFor& asked) const;
+  // True when line's value (not empty) can be what is asked for; with usual, in its first
+  // sense (Kinds::CanBe).
+  bool CanAnswer(const Line& line, TokenSpan value, const AskedFor& asked, bool usual) const;
   // Of candidates, the line whose absence raises the surprise at question most.
   const Line* Referent(const std::vector<const Line*>& candidates,
                        std::string_view question) const;

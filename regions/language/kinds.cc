@@ -97,10 +97,11 @@ bool Kinds::IsA(std::string_view word, std::string_view kind) const {
   return Reaches(*w, targets);
 }
 
-bool Kinds::CanBe(std::string_view word, std::string_view kind) const {
+bool Kinds::CanBe(std::string_view word, std::string_view kind, bool usual) const {
   const std::vector<int>* w = Senses(word);
   const std::vector<int>* k = Senses(kind);
-  return w != nullptr && k != nullptr && w != k && Reaches(*w, *k);
+  if (w == nullptr || k == nullptr || w == k || w->empty()) return false;
+  return usual ? Reaches({w->front()}, *k) : Reaches(*w, *k);
 }
 
 bool Kinds::Reaches(const std::vector<int>& senses, const std::vector<int>& targets) const {

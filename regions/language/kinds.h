@@ -34,8 +34,9 @@ class Kinds {
 
   // True when some sense of word is a kind of some sense of kind: a value that can answer a
   // question about kind ("mate", the tea, for "what drink did i mention?"), where IsA asks
-  // what a mention of word stands for. Both as for IsA.
-  bool CanBe(std::string_view word, std::string_view kind) const;
+  // what a mention of word stands for. With usual, only word's first (most frequent) sense
+  // counts: "photography" is usually an activity, "mate" only in chess. Both as for IsA.
+  bool CanBe(std::string_view word, std::string_view kind, bool usual = false) const;
 
   // True when WordNet knows word (lowercase, singular or plural) as a noun.
   bool IsNoun(std::string_view word) const { return Senses(word) != nullptr; }

@@ -68,7 +68,7 @@ std::vector<int> BlocksToLock(cortex::Trainer& trainer, const std::vector<int>& 
   const std::size_t blocks = (w.size() + kBlock - 1) / kBlock;
   std::vector<double> importance(blocks, 0.0);
   for (int k = 0; k < kImportanceBatches; k++) {
-    const Batch batch = SampleBatch(base, B, T, seed ^ 0x10C4, k);
+    const Batch batch = SampleBatch(base, B, T, seed ^ 0x10C4, k);  // not the training draws
     trainer.gradient(batch.inputs.data(), batch.targets.data(), B, T);
     const std::span<const float> g = trainer.model().gradients();
     for (std::size_t b = 0; b < blocks; b++) {

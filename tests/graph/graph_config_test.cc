@@ -206,6 +206,7 @@ TEST_CASE("[sleep]: every setting read, the defaults without one, and each check
   CHECK(g.sleep.base_share == 0.5);
   CHECK(g.sleep.lock_share == 0.1);
   CHECK(g.sleep.max_ppl_rise == 0.02);
+  CHECK(g.sleep.base_bytes == 65536);
   const GraphConfig none = LoadOk(DataPath("full.toml"));  // no [sleep]
   CHECK_FALSE(none.sleep.auto_sleep);
   CHECK(none.sleep.mode == "both");

@@ -195,7 +195,7 @@ TEST_CASE("a question reads only the lines that share its words, when any does")
 TEST_CASE("of several lines no question binds, it reads the one whose absence surprises most") {
   // A question surprise that expects the question only after the line about the city, as a
   // cortex that has read "what's my city?" after where people live would.
-  const std::string city = "we live in Lumafield.";
+  const std::string city = "Lumafield is where we live.";
   const hp::QuestionSurprise surprise = [&](const std::vector<std::string_view>& lines,
                                             std::string_view) {
     return std::find(lines.begin(), lines.end(), city) != lines.end() ? 1.0 : 4.0;
@@ -204,7 +204,7 @@ TEST_CASE("of several lines no question binds, it reads the one whose absence su
   const char* question = "what's my city?";
   auto play = [&](const hp::QuestionSurprise& with) {
     hp::HippoMemory memory(TestModels(), TestKinds(), kNewline, 16, with);
-    const Perceived lumafield(city, {0.5f, 2.0f, 0.5f, 9.0f}, 100);
+    const Perceived lumafield(city, {9.0f, 0.5f, 0.5f, 0.5f, 2.0f}, 100);
     CHECK_FALSE(memory.Hear(0, city, lumafield.view()));
     const Perceived jollof(food, {0.5f, 1.0f, 1.5f, 8.0f, 6.0f, 2.0f, 1.0f}, 200);
     CHECK_FALSE(memory.Hear(1, food, jollof.view()));
@@ -213,12 +213,13 @@ TEST_CASE("of several lines no question binds, it reads the one whose absence su
   };
   const std::optional<hp::Selection> read = play(surprise);
   REQUIRE(read);
-  CHECK(read->values == std::vector<int>{103, -1});  // "Lumafield", never "jollof rice"
-  CHECK(read->tokens.size() == 4);
-  // Without a question surprise both lines are read, left to the learned read.
+  CHECK(read->values == std::vector<int>{100, -1});  // "Lumafield", never "jollof rice"
+  CHECK(read->tokens.size() == 5);
+  // Without a question surprise both lines are read, left to the learned read: neither value
+  // is a kind of city, and "Lumafield" is said before the line says where it is.
   const std::optional<hp::Selection> both = play({});
   REQUIRE(both);
-  CHECK(both->values == std::vector<int>{103, -1, 203, 204, -1});
+  CHECK(both->values == std::vector<int>{100, -1, 203, 204, -1});
 
   // A line with nothing to recall is never the one read, however the cortex reads it.
   hp::HippoMemory memory(TestModels(), TestKinds(), kNewline, 16,
@@ -227,15 +228,15 @@ TEST_CASE("of several lines no question binds, it reads the one whose absence su
                                                         "i'm bored.") != lines.end();
                            return bored ? 1.0 : 4.0;
                          });
-  const Perceived lumafield(city, {0.5f, 2.0f, 0.5f, 9.0f}, 100);
+  const Perceived lumafield(city, {9.0f, 0.5f, 0.5f, 0.5f, 2.0f}, 100);
   CHECK_FALSE(memory.Hear(0, city, lumafield.view()));
   const Perceived bored("i'm bored.", {0.5f, 2.0f}, 200);
   CHECK_FALSE(memory.Hear(1, "i'm bored.", bored.view()));
   const Perceived q(question, {}, 300);
   const std::optional<hp::Selection> read_city = memory.Hear(2, question, q.view());
   REQUIRE(read_city);
-  CHECK(read_city->values == std::vector<int>{103, -1});
-  CHECK(read_city->tokens.size() == 4);
+  CHECK(read_city->values == std::vector<int>{100, -1});
+  CHECK(read_city->tokens.size() == 5);
 }
 
 TEST_CASE("a surprising name is the value before a more surprising noun") {
@@ -294,6 +295,20 @@ TEST_CASE("of several lines no question binds, one whose value can be what it as
       {0.5f, 0.5f, 9.0f}, "what did i have for dinner?", "i'm from Mimamoor.");
   REQUIRE(dinner);
   CHECK(dinner->values == std::vector<int>{103, -1});
+  // A name after "in", "to", "from", ... answers where.
+  const std::optional<hp::Selection> where = TwoLinesThenAsked(
+      "i rent a small flat in Fiis Hills.", {0.5f, 9.0f, 0.5f, 6.0f, 8.0f, 0.5f, 9.0f, 4.0f},
+      "i had a long day.", {0.5f, 2.0f, 0.5f, 8.0f, 7.0f}, "what city am i in?",
+      "i had a long day.");
+  REQUIRE(where);
+  CHECK(where->values == std::vector<int>{106, 107, -1});
+  // Of two that can be, the one that usually is: "photography" is an activity, "mate" one only
+  // as a move in chess.
+  const std::optional<hp::Selection> usual = TwoLinesThenAsked(
+      "nothing beats photography for me.", {2.0f, 3.0f, 9.0f, 0.5f, 0.5f}, "i drink mate.",
+      {0.5f, 3.0f, 9.0f}, "what did i say i do on weekends?", "i drink mate.");
+  REQUIRE(usual);
+  CHECK(usual->values == std::vector<int>{102, -1});
   // Where neither can be, the cortex's reading decides.
   const std::optional<hp::Selection> neither = TwoLinesThenAsked(
       "i love mate.", {0.5f, 2.0f, 9.0f}, "i had a long day.", {0.5f, 2.0f, 0.5f, 8.0f, 7.0f},

@@ -312,7 +312,8 @@ TEST_CASE("/sleep in chat, then brain history and rollback") {
   const std::string brain = dir / "b.db";
   // The counting graph, with a guard that lets the sleep through: this is about the commands.
   WriteFile(dir / "sleepy.toml", ReadFile(std::string(TEST_DATA_DIR) + "/stateful.toml") +
-                                     "\n[sleep]\nepochs = 2\nmax_ppl_rise = 10\n");
+                                     "\n[sleep]\nmode = \"none\"\nepochs = 1\n"
+                                     "max_ppl_rise = 10\nbase_bytes = 8192\n");
   const std::vector<std::string> global = {"--config", dir / "sleepy.toml", "--plugin-path",
                                            TEST_PLUGIN_GOOD_DIR, "--brain", brain};
   auto run = [&](std::vector<std::string> args, const std::string& input = "") {
@@ -334,7 +335,7 @@ TEST_CASE("/sleep in chat, then brain history and rollback") {
   CHECK(rows[0].starts_with("version  created_at"));
   CHECK(rows[2].starts_with("1 "));
   CHECK(rows[3].starts_with("2 *"));
-  CHECK(rows[3].find(" both ") != std::string::npos);
+  CHECK(rows[3].find(" none ") != std::string::npos);
   Result json = run({"brain", "history", "--json"});
   CHECK(nlohmann::json::parse(json.out)[1]["replay_rows"] == 1);
 

@@ -126,7 +126,9 @@ TEST_CASE("SIGKILL at any moment of a sleep leaves the version and the buffer as
   {
     std::ifstream graph(std::string(TEST_DATA_DIR) + "/stateful.toml");
     std::ofstream out(config);
-    out << graph.rdbuf() << "\n[sleep]\nepochs = 2\nmax_ppl_rise = 10\n";
+    // Small, so a sanitized build sleeps in seconds.
+    out << graph.rdbuf()
+        << "\n[sleep]\nmode = \"none\"\nepochs = 1\nmax_ppl_rise = 10\nbase_bytes = 8192\n";
   }
   const std::vector<std::string> global = {"--config", config, "--plugin-path",
                                            TEST_PLUGIN_GOOD_DIR, "--brain", brain};
@@ -149,9 +151,9 @@ TEST_CASE("SIGKILL at any moment of a sleep leaves the version and the buffer as
 
   chat({"the keeper is called Oskel", "he rows to Varrow on sundays"});
   bool finished = false;  // a sleep that ran faster than the first ended before its kill
-  for (int k = 1; k <= 8 && !finished; k++) {
-    INFO("killed after " << k << "/10 of a sleep");
-    status = RunSleep(global, whole * k / 10);
+  for (int k = 1; k <= 5 && !finished; k++) {
+    INFO("killed after " << k << "/6 of a sleep");
+    status = RunSleep(global, whole * k / 6);
     if (WIFEXITED(status)) {
       CHECK(WEXITSTATUS(status) == 0);
       finished = true;

@@ -81,6 +81,10 @@ TEST_CASE("encoder generalises to unseen nouns, names and phrasings") {
   CheckFact("mate is my favorite.", "user", "favorite", "mate");
   // "the best Y" is the user's favorite Y.
   CheckFact("pad thai is the best food ever.", "user", "favorite food", "pad thai");
+  CheckFact("home for me is Zowyn Hills.", "user", "home", "Zowyn Hills");
+  // What the user is so about: the thing after the preposition.
+  CheckFact("i'm obsessed with kayaking these days.", "user", "obsess", "kayaking");
+  CheckFact("i'm hooked on mate", "user", "hook", "mate");
   // A thing named after a verb, or by naming it.
   CheckFact("i rescued a gecko named Anrobri.", "user.gecko", "name", "Anrobri");
   CheckFact("i live with a parrot called Kiwi", "user.parrot", "name", "Kiwi");
@@ -227,8 +231,11 @@ TEST_CASE("where the user is from answers where they are, until they say where t
   CHECK(chat.Say("what city am i in?") == "Tarnowick.");
   chat.Say("i grew up in Ossafield");
   CHECK(chat.Say("where do i live?") == "Ossafield.");
-  chat.Say("i live in Brenmoor");
+  chat.Say("i moved to Brenmoor");
   CHECK(chat.Say("where do i live?") == "Brenmoor.");
+  chat.Say("i live in Calmoor");  // the relation asked beats its family, however recent
+  chat.Say("i grew up in Ossafield");
+  CHECK(chat.Say("where do i live?") == "Calmoor.");
   CHECK(chat.Say("where am i from?") == "Tarnowick.");
 }
 

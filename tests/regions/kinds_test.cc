@@ -49,6 +49,10 @@ TEST_CASE("kinds: a word can be a kind in any of the kind's senses") {
   CHECK_FALSE(kinds.CanBe("day", "activity"));
   CHECK_FALSE(kinds.CanBe("drink", "drink"));
   CHECK_FALSE(kinds.CanBe("zorblax", "drink"));
+  // Usually: in the word's first sense only.
+  CHECK(kinds.CanBe("photography", "activity", true));
+  CHECK(kinds.CanBe("lemonade", "drink", true));
+  CHECK_FALSE(kinds.CanBe("mate", "drink", true));
 }
 
 TEST_CASE("kinds: a damaged file is refused with its name") {
