@@ -143,8 +143,6 @@ int MemoryOnAndOff(const GlobalOptions& global, const std::vector<std::string>& 
   return kExitOk;
 }
 
-}  // namespace
-
 // Sleeps chat's brain: the session's regions are closed first (they hold the old cortex
 // version) and started again after, so the conversation goes on with what sleep consolidated.
 std::string SleepChat(Chat* chat, Fatigue* fatigue, Session** session) {
@@ -168,6 +166,8 @@ std::string SleepChat(Chat* chat, Fatigue* fatigue, Session** session) {
   *session = chat->session.get();
   return told;
 }
+
+}  // namespace
 
 int RunChat(const GlobalOptions& global, const ChatOptions& options) {
   Chat chat;

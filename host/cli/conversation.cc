@@ -94,7 +94,7 @@ std::string Conversation::Command(std::string_view command, bool* done) {
   } else if (command == "/exit" || command == "/quit") {
     *done = true;
     reply = "bye";
-  } else if (command == "/regions") {
+  } else if (command == "/regions" && session_ != nullptr) {
     for (const auto& [node, instance] : session_->router().nodes()) {
       if (!reply.empty()) reply += ", ";
       reply += node + " (" + (instance ? instance->info().id : std::string("off")) + ")";

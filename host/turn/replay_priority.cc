@@ -47,6 +47,9 @@ ReplayMarks ReadReplayMarks(std::string_view user_text) {
                                   "do not forget", "important"}) {
     marks.important = marks.important || Says(words, phrase);
   }
+  // "is that correct?" asks; it confirms nothing.
+  const std::size_t end = user_text.find_last_not_of(" \t\r\n");
+  if (end != std::string_view::npos && user_text[end] == '?') return marks;
   for (std::string_view phrase : {"that's right", "that is right", "thats right", "correct",
                                   "exactly", "well done", "good answer"}) {
     marks.confirms_previous = marks.confirms_previous || Says(words, phrase);

@@ -15,6 +15,7 @@ TEST_CASE("replay marks: important lines and confirmations, never negated ones")
   CHECK_FALSE(ReadReplayMarks("that's not right").confirms_previous);
   CHECK_FALSE(ReadReplayMarks("that is incorrect").confirms_previous);
   CHECK_FALSE(ReadReplayMarks("turn right at the corner").confirms_previous);
+  CHECK_FALSE(ReadReplayMarks("is that correct?").confirms_previous);
 }
 
 TEST_CASE("turn priority: surprise weighs up to 2 more, an important line 2 more") {
