@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cassert>
-#include <cstdio>
 #include <map>
 #include <set>
 
@@ -36,12 +35,6 @@ VariantReport Summarize(const std::string& variant, VariantTurns& turns) {
   r.latency_p50_ms = NearestRank(turns.latencies_ms, 50);
   r.latency_p95_ms = NearestRank(turns.latencies_ms, 95);
   return r;
-}
-
-std::string Fixed(double v, int decimals, const char* suffix = "") {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f%s", decimals, v, suffix);
-  return buf;
 }
 
 }  // namespace

@@ -80,4 +80,10 @@ std::string AlignColumns(const std::vector<std::string>& header,
   return out;
 }
 
+std::string Fixed(double v, int decimals, const char* suffix) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f%s", decimals, v, suffix);
+  return buf;
+}
+
 }  // namespace brainhost

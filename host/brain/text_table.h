@@ -18,6 +18,9 @@ namespace brainhost {
 std::string AlignColumns(const std::vector<std::string>& header,
                          const std::vector<std::vector<std::string>>& rows);
 
+// v with `decimals` digits after the point, then suffix: a number as a cell ("12.5%").
+std::string Fixed(double v, int decimals, const char* suffix = "");
+
 // The number of code points in s, counting each byte that does not continue a UTF-8
 // sequence; invalid UTF-8 therefore counts each stray byte once.
 std::size_t DisplayWidth(std::string_view s);

@@ -7,7 +7,6 @@
 // perplexity before → after, and the sleep's duration and speed are reported side by side.
 #include <unistd.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
@@ -42,12 +41,6 @@ std::vector<std::string> ScriptedSession(int turns) {
     if (line.starts_with("U: ")) lines.push_back(line.substr(3));
   }
   return lines;
-}
-
-std::string Fixed(double value, int digits) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof(buffer), "%.*f", digits, value);
-  return buffer;
 }
 
 }  // namespace

@@ -14,11 +14,6 @@ namespace brainhost {
 
 namespace {
 
-int Fail(const Status& s, int code) {
-  std::cerr << "brainhost: " << s.message() << "\n";
-  return code;
-}
-
 std::vector<std::string> CapabilityNames(bh_capabilities caps) {
   static const std::pair<bh_capabilities, const char*> kNames[] = {
       {BH_CAP_ANSWER, "answer"},          {BH_CAP_GENERATE, "generate"},

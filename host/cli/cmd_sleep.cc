@@ -1,6 +1,5 @@
 // `brainhost sleep`, `brainhost brain history` and `brainhost brain rollback N`: consolidating
 // the replay buffer into a new cortex version, and the versions that leaves.
-#include <cstdio>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -15,21 +14,9 @@ namespace brainhost {
 
 namespace {
 
-int Fail(const Status& s, int code) {
-  std::cerr << "brainhost: " << s.message() << "\n";
-  return code;
-}
-
 Status OpenBrain(const GlobalOptions& global, Context* context, std::unique_ptr<Brain>* brain) {
   if (Status s = LoadContext(global, context); !s.ok()) return s;
   return Brain::Open(context->brain_path, brain);
-}
-
-std::string Number(std::optional<double> value, int digits) {
-  if (!value) return "";
-  char buffer[64];
-  std::snprintf(buffer, sizeof(buffer), "%.*f", digits, *value);
-  return buffer;
 }
 
 }  // namespace
@@ -83,9 +70,9 @@ int RunBrainHistory(const GlobalOptions& global, bool json) {
     rows.push_back({std::to_string(v.version) + (v.active ? " *" : ""), v.created_at,
                     v.parent ? std::to_string(*v.parent) : "", h ? h->mode : v.note,
                     std::to_string(v.replay_rows), h ? std::to_string(h->tokens) : "",
-                    h ? Number(h->new_loss_before, 3) + " -> " + Number(h->new_loss_after, 3) : "",
-                    h ? Number(h->base_ppl_before, 3) + " -> " + Number(h->base_ppl_after, 3) : "",
-                    h ? Number(h->seconds, 1) : ""});
+                    h ? Fixed(h->new_loss_before, 3) + " -> " + Fixed(h->new_loss_after, 3) : "",
+                    h ? Fixed(h->base_ppl_before, 3) + " -> " + Fixed(h->base_ppl_after, 3) : "",
+                    h ? Fixed(h->seconds, 1) : ""});
   }
   std::cout << AlignColumns({"version", "created_at", "parent", "made_by", "replay_rows",
                              "tokens", "new_loss", "base_ppl", "seconds"},

@@ -2,6 +2,7 @@
 
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <cstdlib>
+#include <iostream>
 #include <filesystem>
 
 #include "graph/validate.h"
@@ -29,6 +30,11 @@ void ScanPlugins(const GlobalOptions& options, const std::vector<std::string>& g
   std::vector<std::string> dirs = options.plugin_path;
   dirs.insert(dirs.end(), graph_path.begin(), graph_path.end());
   registry->Scan(PluginSearchPath(dirs));
+}
+
+int Fail(const Status& s, int code) {
+  std::cerr << "brainhost: " << s.message() << "\n";
+  return code;
 }
 
 Status LoadContext(const GlobalOptions& options, Context* context) {

@@ -41,6 +41,9 @@ void ScanPlugins(const GlobalOptions& options, const std::vector<std::string>& g
 // Loads and validates the graph against the installed regions, and resolves the brain path.
 Status LoadContext(const GlobalOptions& options, Context* context);
 
+// Prints "brainhost: MESSAGE" on stderr and returns code: how a command fails.
+int Fail(const Status& s, int code);
+
 // Process exit codes.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;  // the command ran and failed

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -12,6 +11,7 @@
 #include "brain/cortex_store.h"
 #include "brain/episode_store.h"
 #include "brain/replay_store.h"
+#include "brain/text_table.h"
 #include "cli/progress.h"
 #include "cortex/checkpoint.h"
 #include "training/sleep.h"
@@ -80,12 +80,6 @@ Status ActiveCortex(Brain* brain, const std::string& models, int64_t* version,
     return Status::Corruption(e.what());
   }
   return Status::OK();
-}
-
-std::string Fixed(double value, int digits) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof(buffer), "%.*f", digits, value);
-  return buffer;
 }
 
 }  // namespace
