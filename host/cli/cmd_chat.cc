@@ -219,7 +219,8 @@ int RunDemo(const GlobalOptions& global) {
   // the second session knows, it read back from the file.
   const std::vector<std::vector<std::string>> sessions = {
       {"hello there!", "my name is Gary", "my dog is named Buddy", "i work at the hospital",
-       "how is the weather today?", "what time is it?", "what is my dog's name?",
+       "how is the weather today?", "what time is it?", "what is 2891 + 7354?",
+       "what is my dog's name?",
        "where do i work?"},
       {"what is my name?", "no wait it's Garrett", "what is my name?", "am i a nurse?",
        "is my dog named Rex?", "what do you remember about me?", "forget my dog",

@@ -17,6 +17,7 @@
 #include "cortex/checkpoint.h"
 #include "hippo/hippo_file.h"
 #include "hippo/meta_training.h"
+#include "optim/adam.h"
 #include "tokenizer/tokenizer.h"
 
 namespace brainhost {
@@ -116,7 +117,7 @@ int RunTrainHippo(const TrainHippoOptions& o) {
               << ", next-token accuracy " << before.accuracy() << "\n";
     const int per_epoch = static_cast<int>((train.size() + o.batch - 1) / o.batch);
     const int total = per_epoch * o.epochs;
-    hippo::Adam adam(cfg.parameter_count());
+    regions::optim::Adam adam(cfg.parameter_count());
     regions::Rng rng(o.seed);
     std::vector<std::size_t> order(train.size());
     std::iota(order.begin(), order.end(), 0);

@@ -55,6 +55,15 @@ struct BenchSleepOptions {
 };
 int RunBenchSleep(const GlobalOptions& global, const BenchSleepOptions& options);
 
+// `brainhost bench arithmetic` (cmd_bench_arithmetic.cc).
+struct BenchArithmeticOptions {
+  int pairs = 10000;     // per operation and operand length
+  uint64_t seed = 1007;  // the pairs and the firing orders; training draws from another stream
+  std::string weights;   // "": <models>/arithmetic/nca.bin
+  bool json = false;
+};
+int RunBenchArithmetic(const BenchArithmeticOptions& options);
+
 struct BenchStoreOptions {
   int episodes = 1000000;
   int queries = 10000;
@@ -127,6 +136,19 @@ struct TrainHippoOptions {
   uint64_t seed = 1;
 };
 int RunTrainHippo(const TrainHippoOptions& options);
+
+// `brainhost train arithmetic` (cmd_train_arithmetic.cc).
+struct TrainArithmeticOptions {
+  std::string out = "models/arithmetic/nca.bin";
+  std::string log = "train-arithmetic/train.csv";
+  int steps = 20000;
+  int batch = 256;        // problems per step
+  double lr = 2e-3;       // peak; the cosine schedule ends at a tenth of it
+  int val_problems = 20000;
+  int eval_every = 1000;
+  uint64_t seed = 1;
+};
+int RunTrainArithmetic(const TrainArithmeticOptions& options);
 
 // `brainhost cortex ...`: llama2.c interop (cmd_cortex.cc).
 struct CortexExportOptions {

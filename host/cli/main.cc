@@ -76,6 +76,20 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   bench_route_cmd->add_flag("--json", bench_route.json, "end with one JSON line of figures");
 
+  BenchArithmeticOptions bench_arithmetic;
+  CLI::App* bench_arithmetic_cmd = bench_cmd->add_subcommand(
+      "arithmetic", "the arithmetic region's exact answers on random pairs, and its latency");
+  bench_arithmetic_cmd->add_option("--pairs", bench_arithmetic.pairs,
+                                   "pairs per operation and operand length")
+      ->check(CLI::Range(1, 10000000))
+      ->capture_default_str();
+  bench_arithmetic_cmd->add_option("--seed", bench_arithmetic.seed, "the pairs' random seed")
+      ->capture_default_str();
+  bench_arithmetic_cmd->add_option("--weights", bench_arithmetic.weights,
+                                   "automaton weights (default: the installed model)");
+  bench_arithmetic_cmd->add_flag("--json", bench_arithmetic.json,
+                                 "end with one JSON line of figures");
+
   BenchStoreOptions bench_store;
   CLI::App* bench_store_cmd = bench_cmd->add_subcommand(
       "store", "insert synthetic episodes into a fresh brain and time retrieval");
@@ -275,6 +289,34 @@ int main(int argc, char** argv) {
   train_hippo_cmd->add_option("--seed", train_hippo.seed, "initialisation, episodes, order")
       ->capture_default_str();
 
+  TrainArithmeticOptions train_arithmetic;
+  CLI::App* train_arithmetic_cmd = train_cmd->add_subcommand(
+      "arithmetic", "the arithmetic region's cellular automaton, by backpropagation through it");
+  train_arithmetic_cmd->add_option("--out", train_arithmetic.out, "final weights")
+      ->capture_default_str();
+  train_arithmetic_cmd->add_option("--log", train_arithmetic.log, "CSV training log")
+      ->capture_default_str();
+  train_arithmetic_cmd->add_option("--steps", train_arithmetic.steps, "training steps")
+      ->check(CLI::Range(1, 10000000))
+      ->capture_default_str();
+  train_arithmetic_cmd->add_option("--batch", train_arithmetic.batch, "problems per step")
+      ->check(CLI::Range(2, 100000))
+      ->capture_default_str();
+  train_arithmetic_cmd->add_option("--lr", train_arithmetic.lr, "peak learning rate")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  train_arithmetic_cmd->add_option("--val-problems", train_arithmetic.val_problems,
+                                   "held-out validation problems")
+      ->check(CLI::Range(1, 10000000))
+      ->capture_default_str();
+  train_arithmetic_cmd->add_option("--eval-every", train_arithmetic.eval_every,
+                                   "steps between validations")
+      ->check(CLI::Range(1, 10000000))
+      ->capture_default_str();
+  train_arithmetic_cmd->add_option("--seed", train_arithmetic.seed,
+                                   "initialisation, problems, firing orders")
+      ->capture_default_str();
+
   CLI::App* cortex_cmd =
       app.add_subcommand("cortex", "the cortex's weights to and from llama2.c, and sampling");
   cortex_cmd->require_subcommand(1);
@@ -341,11 +383,13 @@ int main(int argc, char** argv) {
   if (*ab_report_cmd) return RunAbReport(global, json);
   if (*bench_route_cmd) return RunBenchRoute(global, bench_route);
   if (*bench_store_cmd) return RunBenchStore(bench_store);
+  if (*bench_arithmetic_cmd) return RunBenchArithmetic(bench_arithmetic);
   if (*bench_cortex_cmd) return RunBenchCortex(bench_cortex);
   if (*train_language_cmd) return RunTrainLanguage(train_language);
   if (*train_tokenizer_cmd) return RunTrainTokenizer(train_tokenizer);
   if (*train_cortex_cmd) return RunTrainCortex(train_cortex);
   if (*train_hippo_cmd) return RunTrainHippo(train_hippo);
+  if (*train_arithmetic_cmd) return RunTrainArithmetic(train_arithmetic);
   if (*bench_recall_cmd) return RunBenchRecall(global, bench_recall);
   if (*bench_sleep_cmd) return RunBenchSleep(global, bench_sleep);
   if (*sleep_cmd) return RunSleep(global, sleep);

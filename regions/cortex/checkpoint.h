@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,8 +55,24 @@ void save_checkpoint(const Checkpoint& checkpoint, const std::string& path);
 // Reads and decodes the file at path. Throws std::runtime_error naming path.
 Checkpoint load_checkpoint(const std::string& path);
 
-// FNV-1a 64 of n bytes: the checksum of the cortex's and the hippo's weight files.
+// FNV-1a 64 of n bytes: the checksum of the cortex's, the hippo's and the automaton's weight
+// files.
 std::uint64_t fnv1a64(const char* data, std::size_t n);
+
+// The small weight files' fields (hippo, automaton), in the machine's byte order (little-endian
+// on every machine the project builds for): value appended to out, or read at `at` and `at`
+// moved past it. REQUIRES for read_value: at + sizeof(T) <= in.size().
+template <typename T>
+void append_value(std::string& out, T value) {
+  out.append(reinterpret_cast<const char*>(&value), sizeof(T));
+}
+template <typename T>
+T read_value(std::string_view in, std::size_t& at) {
+  T value;
+  std::memcpy(&value, in.data() + at, sizeof(T));
+  at += sizeof(T);
+  return value;
+}
 
 // Writes bytes to path through a temporary file beside it, flushed to disk and renamed over
 // path, so a kill at any moment leaves the old file or the new one, never a torn one. The

@@ -14,31 +14,18 @@ constexpr std::uint32_t kVersion = 1;
 // magic, version, C, D, shared, age_scale, count
 constexpr std::size_t kHeaderBytes = 8 + 4 * 4 + 8 + 8;
 
-template <typename T>
-void Append(std::string& out, T value) {
-  out.append(reinterpret_cast<const char*>(&value), sizeof(T));
-}
-
-template <typename T>
-T Read(std::string_view in, std::size_t& at) {
-  T value;
-  std::memcpy(&value, in.data() + at, sizeof(T));
-  at += sizeof(T);
-  return value;
-}
-
 }  // namespace
 
 std::string EncodeHippo(const HippoWeights& w) {
   std::string out(kMagic, sizeof kMagic);
-  Append<std::uint32_t>(out, kVersion);
-  Append<std::uint32_t>(out, static_cast<std::uint32_t>(w.config.C));
-  Append<std::uint32_t>(out, static_cast<std::uint32_t>(w.config.D));
-  Append<std::uint32_t>(out, w.config.shared ? 1 : 0);
-  Append<double>(out, w.config.age_scale);
-  Append<std::uint64_t>(out, w.params.size());
+  cortex::append_value<std::uint32_t>(out, kVersion);
+  cortex::append_value<std::uint32_t>(out, static_cast<std::uint32_t>(w.config.C));
+  cortex::append_value<std::uint32_t>(out, static_cast<std::uint32_t>(w.config.D));
+  cortex::append_value<std::uint32_t>(out, w.config.shared ? 1 : 0);
+  cortex::append_value<double>(out, w.config.age_scale);
+  cortex::append_value<std::uint64_t>(out, w.params.size());
   out.append(reinterpret_cast<const char*>(w.params.data()), w.params.size() * sizeof(float));
-  Append<std::uint64_t>(out, cortex::fnv1a64(out.data(), out.size()));
+  cortex::append_value<std::uint64_t>(out, cortex::fnv1a64(out.data(), out.size()));
   return out;
 }
 
@@ -50,17 +37,17 @@ HippoWeights DecodeHippo(std::string_view in, const std::string& name) {
     throw fail("wrong magic or too short");
   }
   std::size_t at = sizeof kMagic;
-  const auto version = Read<std::uint32_t>(in, at);
+  const auto version = cortex::read_value<std::uint32_t>(in, at);
   if (version != kVersion) {
     throw fail("format version " + std::to_string(version) + ", expected " +
                std::to_string(kVersion));
   }
   HippoWeights w;
-  w.config.C = static_cast<int>(Read<std::uint32_t>(in, at));
-  w.config.D = static_cast<int>(Read<std::uint32_t>(in, at));
-  w.config.shared = Read<std::uint32_t>(in, at) != 0;
-  w.config.age_scale = Read<double>(in, at);
-  const auto count = Read<std::uint64_t>(in, at);
+  w.config.C = static_cast<int>(cortex::read_value<std::uint32_t>(in, at));
+  w.config.D = static_cast<int>(cortex::read_value<std::uint32_t>(in, at));
+  w.config.shared = cortex::read_value<std::uint32_t>(in, at) != 0;
+  w.config.age_scale = cortex::read_value<double>(in, at);
+  const auto count = cortex::read_value<std::uint64_t>(in, at);
   if (!w.config.valid() || w.config.C > 65536 || w.config.D > 65536 ||
       count != w.config.parameter_count()) {
     throw fail("the shape does not hold together");
@@ -68,7 +55,7 @@ HippoWeights DecodeHippo(std::string_view in, const std::string& name) {
   if (in.size() != kHeaderBytes + count * sizeof(float) + 8) throw fail("truncated or padded");
   const std::size_t body = kHeaderBytes + count * sizeof(float);
   std::size_t sum_at = body;
-  if (Read<std::uint64_t>(in, sum_at) != cortex::fnv1a64(in.data(), body)) {
+  if (cortex::read_value<std::uint64_t>(in, sum_at) != cortex::fnv1a64(in.data(), body)) {
     throw fail("checksum mismatch (corrupt file)");
   }
   w.params.resize(count);

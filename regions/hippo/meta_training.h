@@ -48,15 +48,4 @@ struct LossSum {
 // its gradient into model.gradients().
 void ExampleLoss(HippoModel<float>& model, const Example& example, bool backward, LossSum& sum);
 
-// Adam (no weight decay) over a flat buffer.
-class Adam {
- public:
-  explicit Adam(std::size_t n) : m_(n, 0.0), v_(n, 0.0) {}
-  void step(std::vector<float>& params, const std::vector<float>& grads, double lr);
-
- private:
-  std::vector<double> m_, v_;
-  int t_ = 0;
-};
-
 }  // namespace brainhost::regions::hippo

@@ -132,6 +132,26 @@ TEST_CASE("--jsonl prints one JSON object per turn") {
   }
 }
 
+TEST_CASE("the default graph routes sums and differences to the arithmetic region") {
+  TempDir dir;
+  Result r = Run({"--config", kDefaultGraph, "--brain", dir / "b.db", "chat", "--jsonl"},
+                 "what is 17 + 25?\nwhats 1234567 plus 7654321\nwhat is 900 - 123\n"
+                 "what is 3 - 5?\nwhat is 6 times 7?\nmy lucky number is 7 + 3\n");
+  REQUIRE(r.code == 0);
+  std::vector<std::string> lines = Lines(r.out);
+  REQUIRE(lines.size() == 6);
+  std::vector<nlohmann::json> turns;
+  for (const std::string& line : lines) turns.push_back(nlohmann::json::parse(line));
+  for (int i = 0; i < 5; i++) CHECK(turns[i]["region"] == "arithmetic");
+  CHECK(turns[0]["reply"] == "17 + 25 = 42");
+  CHECK(turns[1]["reply"] == "1234567 + 7654321 = 8888888");
+  CHECK(turns[2]["reply"] == "900 - 123 = 777");
+  CHECK(turns[3]["reply"].get<std::string>().find("below 0") != std::string::npos);
+  CHECK(turns[4]["reply"].get<std::string>().find("only add and subtract") != std::string::npos);
+  // A statement that holds a sum is a statement: the memory stores it.
+  CHECK(turns[5]["region"] != "arithmetic");
+}
+
 TEST_CASE("brainhost sql reads the brain and refuses to write it") {
   TempDir dir;
   std::string brain = dir / "brain.db";
@@ -271,6 +291,7 @@ TEST_CASE("bench route and demo run end to end") {
   Result demo = Run({"--config", kDefaultGraph, "demo"});
   CHECK(demo.code == 0);
   CHECK(demo.out.find("bh  : today is") != std::string::npos);
+  CHECK(demo.out.find("bh  : 2891 + 7354 = 10245   [arithmetic]") != std::string::npos);
   CHECK(demo.out.find(CortexInstalled() ? "   [cortex]" : "bh  : i don't know that yet") !=
         std::string::npos);
   // The memory side by side: only the brain with its memory on says the ferret's name.
