@@ -220,8 +220,7 @@ int RunDemo(const GlobalOptions& global) {
   const std::vector<std::vector<std::string>> sessions = {
       {"hello there!", "my name is Gary", "my dog is named Buddy", "i work at the hospital",
        "how is the weather today?", "what time is it?", "what is 2891 + 7354?",
-       "what is my dog's name?",
-       "where do i work?"},
+       "what is my dog's name?", "where do i work?"},
       {"what is my name?", "no wait it's Garrett", "what is my name?", "am i a nurse?",
        "is my dog named Rex?", "what do you remember about me?", "forget my dog",
        "what is my dog's name?", "what is your name?", "what day is it today?"},

@@ -36,6 +36,9 @@ std::optional<Parse> AfterCopula(const std::vector<Word>& w, size_t at, const st
     if (auto verb = VerbPredicate(w, j)) return Parse{owner, verb->relation, ValueSpan(w, verb->value_at)};
     return std::nullopt;
   }
+  // "i'm into kayaking", "i'm really into chess": what the user is into, of several.
+  const size_t into = next.ends_with("ly") && j + 1 < w.size() ? j + 1 : j;
+  if (w[into].lower == "into") return Parse{owner, "into", ValueSpan(w, into + 1), false};
   // "i am 28", "my dog is 5 years old" give an age; "my locker code is 4417" does not.
   std::string_view unit = j + 1 < w.size() ? std::string_view(w[j + 1].lower) : "";
   bool aged = unit == "years" || unit == "year" || unit == "months" || unit == "old" ||

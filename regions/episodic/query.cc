@@ -175,6 +175,10 @@ std::optional<Query> Read(const std::vector<Word>& w) {
     // "who am i", "what am i", "how old am i", "where am i from".
     bool from = subject->next < w.size() && w[subject->next].lower == "from";
     if (!asked.empty()) return Query{"user", asked, {}};
+    // "what am i into?" asks what "i'm into chess" says, not what the user is.
+    if (subject->next < w.size() && w[subject->next].lower == "into") {
+      return Query{"user", "into", {}};
+    }
     // "what am i drinking?" asks what "what do i drink?" asks.
     if (subject->next < w.size() && IsContent(w[subject->next])) {
       if (auto predicate = VerbPredicate(w, subject->next)) {

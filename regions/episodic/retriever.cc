@@ -20,9 +20,12 @@ std::string Underscored(std::string key) {
 // Relations that answer each other's questions: "what is my sister's job?" is answered by
 // "my sister is a nurse"; "where am i?" by "i live in Oslo"; "what city am i in?" by "i'm
 // from Lyon", "i grew up in Lyon" or "i moved to Lyon" when nothing says where the user lives
-// now, since a binding in the family counts less than the relation itself.
+// now, since a binding in the family counts less than the relation itself; "what am i into?"
+// by "my hobby is chess".
 const std::vector<std::string_view> kFamilies[] = {
-    {"job", "kind"}, {"home", "location", "city", "origin", "birthplace", "grow", "move"}};
+    {"job", "kind"},
+    {"home", "location", "city", "origin", "birthplace", "grow", "move"},
+    {"hobby", "into", "fun"}};
 
 // The relations in relation's family, or none.
 const std::vector<std::string_view>* Family(std::string_view relation) {

@@ -66,7 +66,8 @@ AskedFor AskedFor::Of(const Utterance& question, const Kinds& kinds) {
     // "drinking" asks for a drink: the word as said, and its stem where that is a word.
     if (IsContent(w[i])) out.kinds.insert(out.kinds.end(), {w[i].lower, w[i].stem});
     // What one does is an activity ("what do i do to relax?": "do" the verb, not the
-    // auxiliary of "do i"); what one eats, or has for dinner, is food.
+    // auxiliary of "do i"); what one eats, or has for dinner, is food; what one craves is food
+    // or drink.
     const bool does = w[i].lower == "doing" || ((w[i].lower == "do" || w[i].lower == "did") &&
                                                 (i + 1 == w.size() || w[i + 1].lower != "i"));
     // A hobby or a pastime is an activity too, of which a gerund is one ("kayaking"); a
@@ -76,6 +77,7 @@ AskedFor AskedFor::Of(const Utterance& question, const Kinds& kinds) {
     if (w[i].stem == "eat" || w[i].lower == "meal" || kinds.IsA(w[i].lower, "meal")) {
       out.kinds.push_back("food");
     }
+    if (w[i].stem == "crave") out.kinds.insert(out.kinds.end(), {"food", "drink"});
     out.name = out.name || w[i].stem == "name" || w[i].stem == "call";
     out.place = out.place || w[i].lower == "where" || kinds.IsA(w[i].lower, "location");
   }
@@ -105,6 +107,8 @@ bool HippoMemory::CanAnswer(const Line& line, TokenSpan value, const AskedFor& a
   }
   for (const std::string& kind : asked.kinds) {
     for (const std::string& word : said) {
+      // Food, as people ask for it, is not a drink, though WordNet files drinks under food.
+      if (kind == "food" && kinds_.CanBe(word, "drink", true)) continue;
       if (kinds_.CanBe(word, kind, usual)) return true;
       // A gerund names an activity, listed as a noun or not ("journaling").
       if (kind == "activity" && word.ends_with("ing") && word.find('_') == std::string::npos) {

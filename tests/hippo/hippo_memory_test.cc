@@ -295,6 +295,18 @@ TEST_CASE("of several lines no question binds, one whose value can be what it as
       {0.5f, 0.5f, 9.0f}, "what did i have for dinner?", "i'm from Mimamoor.");
   REQUIRE(dinner);
   CHECK(dinner->values == std::vector<int>{103, -1});
+  // What one craves is food or drink.
+  const std::optional<hp::Selection> craving = TwoLinesThenAsked(
+      "i'm hooked on hummus.", {0.5f, 2.0f, 0.5f, 9.0f}, "i'm from Mimamoor.",
+      {0.5f, 0.5f, 9.0f}, "what do i crave?", "i'm from Mimamoor.");
+  REQUIRE(craving);
+  CHECK(craving->values == std::vector<int>{103, -1});
+  // Food, as people ask for it, is not a drink, though WordNet files drinks under food.
+  const std::optional<hp::Selection> food = TwoLinesThenAsked(
+      "i'm hooked on hummus.", {0.5f, 2.0f, 0.5f, 9.0f}, "i love lemonade.",
+      {0.5f, 2.0f, 9.0f}, "what food did i mention?", "i love lemonade.");
+  REQUIRE(food);
+  CHECK(food->values == std::vector<int>{103, -1});
   // A name after "in", "to", "from", ... answers where.
   const std::optional<hp::Selection> where = TwoLinesThenAsked(
       "i rent a small flat in Fiis Hills.", {0.5f, 9.0f, 0.5f, 6.0f, 8.0f, 0.5f, 9.0f, 4.0f},

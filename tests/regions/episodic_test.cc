@@ -85,6 +85,8 @@ TEST_CASE("encoder generalises to unseen nouns, names and phrasings") {
   // What the user is so about: the thing after the preposition.
   CheckFact("i'm obsessed with kayaking these days.", "user", "obsess", "kayaking");
   CheckFact("i'm hooked on mate", "user", "hook", "mate");
+  CheckFact("i'm into bouldering.", "user", "into", "bouldering");
+  CheckFact("i'm really into board games", "user", "into", "board games");
   // A thing named after a verb, or by naming it.
   CheckFact("i rescued a gecko named Anrobri.", "user.gecko", "name", "Anrobri");
   CheckFact("i live with a parrot called Kiwi", "user.parrot", "name", "Kiwi");
@@ -175,7 +177,7 @@ TEST_CASE("questions parse to the subject and relation their statements have") {
   check("what kind of work do i do?", "user", "job");
   check("what sort of music do i like?", "user", "like");
   check("what am i drinking?", "user", "drink");
-  check("what am i into?", "user", "kind");
+  check("what am i into?", "user", "into");
   for (std::string_view line : {"what is your name?", "my name is Gary", "are you real?"}) {
     CHECK_MESSAGE(!ParseQuestion(Analyze(line, nullptr, TestModels()), TestModels()), line);
   }
@@ -208,6 +210,18 @@ TEST_CASE("the region answers the example questions") {
   CHECK(chat.store.traces().size() == 11);
   CHECK(chat.store.traces().back().source == "episodic");
   CHECK(chat.store.traces().back().binding == doctest::Approx(1.0));
+}
+
+TEST_CASE("what the user is into is a pastime of theirs, not what they are") {
+  Chat chat;
+  chat.Say("i'm an editor");
+  chat.Say("my hobby is bouldering");
+  CHECK(chat.Say("what am i into?") == "bouldering.");
+  Chat other;
+  other.Say("i'm an editor");
+  other.Say("i'm really into board games");
+  CHECK(other.Say("what's my hobby?") == "board games.");
+  CHECK(other.Say("what am i?") == "editor.");
 }
 
 TEST_CASE("the naming and origin phrasings are answered by their questions") {
