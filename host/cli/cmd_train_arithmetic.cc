@@ -59,7 +59,6 @@ int RunTrainArithmetic(const TrainArithmeticOptions& o) {
           // The progress line's "val" column shows the validation error rate.
           progress.Update(s.step, smooth, 1 - val_exact, s.step * double(o.batch) / seconds(),
                           evaluate);
-          return true;
         });
     progress.Finish();
     arithmetic::SaveNca(nca, o.out);

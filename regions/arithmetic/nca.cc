@@ -76,9 +76,11 @@ Run<T> Sweep(const NcaConfig& config, const std::vector<T>& params,
   Matrix<T> in(B, config.perception());
   for (std::size_t k = 0; k < order.size(); k++) {
     for (int i : order[k]) {
-      in.leftCols(C) = i > 0 ? run.state[i - 1] : Matrix<T>::Zero(B, C);
+      // Past the row's ends a neighbour reads as zero.
+      if (i > 0) in.leftCols(C) = run.state[i - 1]; else in.leftCols(C).setZero();
       in.middleCols(C, C) = run.state[i];
-      in.middleCols(2 * C, C) = i + 1 < kCells ? run.state[i + 1] : Matrix<T>::Zero(B, C);
+      if (i + 1 < kCells) in.middleCols(2 * C, C) = run.state[i + 1];
+      else in.middleCols(2 * C, C).setZero();
       in.rightCols(kFeatures) = features[i];
       Matrix<T> hidden = ((in * w.w1.transpose()).rowwise() + w.b1).cwiseMax(T(0));
       run.state[i] = ((hidden * w.w2.transpose()).rowwise() + w.b2).array().tanh().matrix();

@@ -123,7 +123,7 @@ double ExactShare(const Nca<float>& nca, const std::vector<Problem>& problems, i
 }
 
 Nca<float> TrainNca(const NcaConfig& config, const NcaTrainOptions& o,
-                    const std::function<bool(const Nca<float>&, const NcaStep&)>& after_step) {
+                    const std::function<void(const Nca<float>&, const NcaStep&)>& after_step) {
   if (o.steps < 1 || o.batch < o.threads || o.threads < 1 || o.min_sweeps < kCells ||
       o.max_sweeps < o.min_sweeps) {
     throw std::invalid_argument(
@@ -195,7 +195,7 @@ Nca<float> TrainNca(const NcaConfig& config, const NcaTrainOptions& o,
     for (float& g : grads[0]) g = static_cast<float>(g * per_cell);
     const double lr = o.lr * (0.55 + 0.45 * std::cos(3.141592653589793 * step / o.steps));
     adam.step(nca.params(), grads[0], lr);
-    if (!after_step(nca, {step + 1, loss * per_cell, lr})) break;
+    after_step(nca, {step + 1, loss * per_cell, lr});
   }
   return nca;
 }

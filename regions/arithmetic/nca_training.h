@@ -64,8 +64,8 @@ struct NcaStep {
 };
 
 // Initialises an automaton of the given shape from the seed and trains it; after_step sees every
-// step (for progress and the log) and may return false to stop early.
+// step (for progress and the log).
 Nca<float> TrainNca(const NcaConfig& config, const NcaTrainOptions& options,
-                    const std::function<bool(const Nca<float>&, const NcaStep&)>& after_step);
+                    const std::function<void(const Nca<float>&, const NcaStep&)>& after_step);
 
 }  // namespace brainhost::regions::arithmetic
