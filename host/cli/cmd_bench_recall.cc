@@ -4,9 +4,10 @@
 // are chatted through the graph, each as a new user in a fresh brain, in four arrangements of
 // the memory regions: both on, both off (the frozen cortex alone), the hippo alone and the
 // episodic store alone. A probe is recalled when its reply says the taught value; a
-// distractor's reply that says it is a false recall. Then a live run: fresh episodes through
-// the two variants of config/ab-memory.toml's experiment, their turn logs gathered in one
-// brain that `brainhost ab report` can read.
+// distractor's reply that says it is a false recall, and so is a reply that says a told value
+// to the question asked after the probe about a topic never told. Then a live run: fresh
+// episodes through the two variants of config/ab-memory.toml's experiment, their turn logs
+// gathered in one brain that `brainhost ab report` can read.
 #include <unistd.h>
 
 #include <algorithm>
@@ -38,6 +39,10 @@ struct Mode {
 
 struct Tally {
   int recalled = 0, probes = 0, false_recalls = 0, distractors = 0;
+  int first = 0;  // recalled probes whose reply begins with the value ("Mary Ann.")
+  // Questions about a topic never told, asked after the probe, and the replies that said a
+  // value the conversation told (a false recall).
+  int untold = 0, untold_recalls = 0;
   std::vector<double> latency_ms;  // every turn's
   std::vector<double> hippo_ms;    // the hippo node's, in every turn it ran
   double fraction() const { return probes > 0 ? double(recalled) / probes : 0; }
@@ -62,9 +67,10 @@ bool Chat(const GraphConfig& graph, const PluginRegistry& registry,
     }
     std::string transcript;
     bool wrong = false;
-    for (std::size_t t = 0; s.ok() && t <= e.exchanges.size(); t++) {
-      const bool probe = t == e.exchanges.size();
-      const std::string& line = probe ? e.probe : e.exchanges[t].user;
+    for (std::size_t t = 0; s.ok() && t <= e.exchanges.size() + 1; t++) {
+      const bool probe = t == e.exchanges.size(), unanswerable = t > e.exchanges.size();
+      const std::string& line =
+          unanswerable ? e.unanswerable : probe ? e.probe : e.exchanges[t].user;
       TurnResult result;
       s = session->Say(line, &result);
       if (!s.ok()) break;
@@ -73,14 +79,22 @@ bool Chat(const GraphConfig& graph, const PluginRegistry& registry,
         if (node == "hippo") tally->hippo_ms.push_back(ms);
       }
       const bool says = hippo::SaysValue(result.outcome.reply, e.value);
-      if (probe) {
+      if (unanswerable) {
+        const bool any = std::any_of(e.told.begin(), e.told.end(), [&](const std::string& v) {
+          return hippo::SaysValue(result.outcome.reply, v);
+        });
+        tally->untold++;
+        tally->untold_recalls += any;
+        wrong = wrong || any;
+      } else if (probe) {
         tally->probes++;
         tally->recalled += says;
+        tally->first += hippo::BeginsWithValue(result.outcome.reply, e.value);
       } else if (t > 0) {
         tally->distractors++;
         tally->false_recalls += says;
       }
-      wrong = wrong || (probe ? !says : t > 0 && says);
+      if (!unanswerable) wrong = wrong || (probe ? !says : t > 0 && says);
       transcript += "  > " + line + "\n  " + result.outcome.region.value_or("-") + ": " +
                     result.outcome.reply + "\n";
     }
@@ -156,9 +170,10 @@ int RunBenchRecall(const GlobalOptions& global, const BenchRecallOptions& o) {
               "seen in training\n", o.episodes);
   for (const Mode& mode : modes) {
     const Tally& t = tallies[mode.name];
-    std::printf("  memory %-9s recall %5.1f%% (%d/%d)  false recalls %d of %d distractor "
-                "replies\n", mode.name, 100 * t.fraction(), t.recalled, t.probes,
-                t.false_recalls, t.distractors);
+    std::printf("  memory %-9s recall %5.1f%% (%d/%d, %d saying the value first)  false "
+                "recalls %d of %d distractor replies, %d of %d questions never told\n",
+                mode.name, 100 * t.fraction(), t.recalled, t.probes, t.first, t.false_recalls,
+                t.distractors, t.untold_recalls, t.untold);
   }
   std::printf("  live chat (%s): on %d/%d, off %d/%d, false recalls on %d, off %d\n",
               live_path.c_str(), live["on"].recalled, live["on"].probes, live["off"].recalled,
@@ -170,10 +185,14 @@ int RunBenchRecall(const GlobalOptions& global, const BenchRecallOptions& o) {
                      {"recall_off", tallies["off"].fraction()},
                      {"recall_hippo", tallies["hippo"].fraction()},
                      {"recall_episodic", tallies["episodic"].fraction()},
+                     {"recall_on_first", tallies["on"].probes > 0
+                                             ? double(tallies["on"].first) / tallies["on"].probes
+                                             : 0.0},
                      {"live_on", live["on"].recalled},
                      {"live_off", live["off"].recalled},
                      {"live_n", live["on"].probes},
                      {"false_recalls", live["on"].false_recalls + tallies["on"].false_recalls},
+                     {"untold_recalls", tallies["on"].untold_recalls},
                      {"turn_p50_ms", turn_p50},
                      {"turn_p99_ms", turn_p99},
                      {"hippo_p50_ms", hippo_p50},

@@ -72,7 +72,7 @@ std::vector<hippo::Example> Play(const std::vector<hippo::Episode>& episodes,
 hippo::LossSum Evaluate(hippo::HippoModel<float>& model,
                         const std::vector<hippo::Example>& examples) {
   hippo::LossSum sum;
-  for (const hippo::Example& x : examples) hippo::ExampleLoss(model, x, false, sum);
+  for (const hippo::Example& x : examples) hippo::ExampleLoss(model, x, 0, false, sum);
   return sum;
 }
 
@@ -110,11 +110,14 @@ int RunTrainHippo(const TrainHippoOptions& o) {
     }
     std::ofstream log(o.log, std::ios::trunc);
     if (!log) throw std::runtime_error(o.log + ": cannot write the training log");
-    log << "step,epoch,loss,val_loss,val_accuracy,gain,sink,lr,elapsed_s\n";
+    log << "step,epoch,loss,val_loss,val_accuracy,val_recalls_right,val_abstains_right,gain,sink,"
+           "lr,elapsed_s\n";
 
     const hippo::LossSum before = Evaluate(model, val);
     std::cerr << "train hippo: before training, validation loss " << before.mean()
-              << ", next-token accuracy " << before.accuracy() << "\n";
+              << ", next-token accuracy " << before.accuracy() << ", recalls right "
+              << before.probes_right() << " of " << before.probes << ", abstentions right "
+              << before.others_right() << " of " << before.others << "\n";
     const int per_epoch = static_cast<int>((train.size() + o.batch - 1) / o.batch);
     const int total = per_epoch * o.epochs;
     regions::optim::Adam adam(cfg.parameter_count());
@@ -133,7 +136,7 @@ int RunTrainHippo(const TrainHippoOptions& o) {
         hippo::LossSum sum;
         const std::size_t end = std::min(order.size(), std::size_t(b + 1) * o.batch);
         for (std::size_t i = std::size_t(b) * o.batch; i < end; i++) {
-          hippo::ExampleLoss(model, train[order[i]], true, sum);
+          hippo::ExampleLoss(model, train[order[i]], o.settle, true, sum);
         }
         std::vector<float>& g = model.gradients();
         for (float& x : g) x /= static_cast<float>(sum.positions);
@@ -148,8 +151,9 @@ int RunTrainHippo(const TrainHippoOptions& o) {
           v = Evaluate(model, val);
           val_loss = v.mean();
           log << step + 1 << "," << epoch + 1 << "," << smooth << "," << val_loss << ","
-              << v.accuracy() << "," << *model.p().gain << "," << *model.p().sink << "," << lr
-              << "," << Seconds(started) << "\n" << std::flush;
+              << v.accuracy() << "," << v.probes_right() << "," << v.others_right() << ","
+              << *model.p().gain << ","
+              << *model.p().sink << "," << lr << "," << Seconds(started) << "\n" << std::flush;
         }
         progress.Update(step + 1, smooth, val_loss,
                         (step + 1) * double(o.batch) / std::max(1e-9, Seconds(loop)), last);
@@ -160,8 +164,11 @@ int RunTrainHippo(const TrainHippoOptions& o) {
     hippo::SaveHippo({cfg, model.parameters()}, o.out);
     std::cerr << "train hippo: validation loss " << before.mean() << " -> " << after.mean()
               << ", next-token accuracy " << before.accuracy() << " -> " << after.accuracy()
-              << "; gain " << *model.p().gain << ", surprise weight " << *model.p().ws
-              << ", recency weight " << *model.p().wr << ", sink " << *model.p().sink << "\n"
+              << ", recalls right " << before.probes_right() << " -> " << after.probes_right()
+              << ", abstentions right " << before.others_right() << " -> "
+              << after.others_right() << "; gain " << *model.p().gain << ", surprise weight "
+              << *model.p().ws << ", recency weight " << *model.p().wr << ", sink "
+              << *model.p().sink << "\n"
               << "train hippo: wrote " << o.out << " (" << Duration(Seconds(started)) << ")\n";
     return 0;
   } catch (const std::exception& e) {

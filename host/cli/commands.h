@@ -132,6 +132,7 @@ struct TrainHippoOptions {
   int epochs = 8;     // longer overfits the training values (20: val loss 4.2 against 3.5)
   int batch = 16;      // episodes per step
   double lr = 0.02;    // peak; the cosine schedule ends at a tenth of it
+  double settle = 3;   // the settling term's weight (hippo/meta_training.h): 1 and 10 did worse
   int window = 16;     // user turns the memory keeps, as the plugin's default
   uint64_t seed = 1;
 };

@@ -286,6 +286,10 @@ int main(int argc, char** argv) {
   train_hippo_cmd->add_option("--lr", train_hippo.lr, "peak learning rate")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  train_hippo_cmd->add_option("--settle", train_hippo.settle,
+                              "weight of the read's recall decision in the loss")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   train_hippo_cmd->add_option("--seed", train_hippo.seed, "initialisation, episodes, order")
       ->capture_default_str();
 

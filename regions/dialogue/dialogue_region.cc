@@ -141,7 +141,12 @@ void DialogueRegion::Note(const Utterance& utterance, MemoryStore& store) {
   if (!encoded) return;
   state_.subject = encoded->fact.subject;
   state_.relation = encoded->fact.relation;
-  if (!encoded->entity.empty()) state_.entity = encoded->entity;
+  // "it" is a thing of the user's ("my dog", "a puppy"), never an attribute: after "my hobby is
+  // board games", "it's monday again" says nothing about the hobby.
+  std::string relation = encoded->fact.relation;
+  std::replace(relation.begin(), relation.end(), ' ', '_');
+  const bool attribute = encoded->fact.subject == "user" && relation == encoded->entity;
+  if (!encoded->entity.empty() && !attribute) state_.entity = encoded->entity;
 }
 
 }  // namespace brainhost::regions

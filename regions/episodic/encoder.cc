@@ -93,11 +93,21 @@ std::optional<Parse> AboutI(const std::vector<Word>& w, const LanguageModels& mo
         return Parse{"user", w[value.begin].stem, thing, false};
       }
     }
+    // "i'm wearing silver", "i'm cooking pad thai tonight": the progressive says what the
+    // user does to the thing after the verb, which is the value.
+    const Word& verb = w[value.begin];
+    if (value.end - value.begin > 1 && verb.lower.size() >= 6 && verb.lower.ends_with("ing") &&
+        !verb.capitalized) {
+      return Parse{"user", verb.stem, {value.begin + 1, value.end}, false};
+    }
     // "i'm Aiko" introduces; "i'm tired" describes.
     return NameLike(w[value.begin], models) ? Parse{"user", "name", value}
                                             : Parse{"user", "kind", value, false};
   }
-  auto verb = VerbPredicate(w, 1);
+  // "i just made ...", "i always pick ...": the verb comes after the adverb.
+  size_t at = 1;
+  while (at + 1 < w.size() && IsAdverb(w[at].lower)) ++at;
+  auto verb = VerbPredicate(w, at);
   if (!verb) return std::nullopt;
   return Parse{"user", verb->relation, ValueSpan(w, verb->value_at), verb->single_valued};
 }
@@ -136,6 +146,25 @@ std::optional<Parse> AboutMy(const std::vector<Word>& w) {
   return Parse{entity, verb->relation, ValueSpan(w, verb->value_at), verb->single_valued, key};
 }
 
+// A name said without "my name is": "this is Kairoan" and "hey, Juka Selgalra here" introduce
+// the user; "Lithota, my axolotl, says hi" names the thing the apposition names.
+std::optional<Parse> Names(const std::vector<Word>& w) {
+  if (w.size() > 2 && w[0].lower == "this" && IsCopula(w[1].lower) &&
+      CapitalizedRun(w, 2).end == w.size()) {
+    return Parse{"user", "name", CapitalizedRun(w, 2)};
+  }
+  const Span name = CapitalizedRun(w, 0);
+  if (name.empty()) return std::nullopt;
+  if (name.end + 1 == w.size() && w.back().lower == "here") return Parse{"user", "name", name};
+  if (w[name.end - 1].punct_after && name.end + 1 < w.size() && w[name.end].lower == "my") {
+    const Span owned = OwnedPhrase(w, name.end + 1);
+    if (owned.empty()) return std::nullopt;
+    const std::string key = Key(w, owned, '_');
+    return Parse{"user." + key, "name", name, true, key};
+  }
+  return std::nullopt;
+}
+
 // "today is friday", "the meaning of life is 42", "Tom is my brother".
 std::optional<Parse> AboutWorld(const std::vector<Word>& w) {
   auto copula = std::find_if(w.begin(), w.end(), [](const Word& word) { return IsCopula(word.lower); });
@@ -158,6 +187,9 @@ std::optional<Parse> AboutWorld(const std::vector<Word>& w) {
     return Parse{"user", "favorite " + Key(w, kind, ' '), {begin, at}, true,
                  "favorite_" + Key(w, kind, '_')};
   }
+  if (at + 2 < w.size() && w[at + 1].lower == "my" && w[at + 2].lower == "thing") {
+    return Parse{"user", "into", {begin, at}, false};  // "sudoku is my thing"
+  }
   if (at + 2 < w.size() && w[at + 1].lower == "my") {
     // "Tom is my brother" names the brother; "silver is my favorite color" says what "my
     // favorite color is silver" says, an attribute of the user.
@@ -169,6 +201,7 @@ std::optional<Parse> AboutWorld(const std::vector<Word>& w) {
     if (owned.end - owned.begin > 1 || preference) {  // "mate is my favorite"
       return Parse{"user", Key(w, owned, ' '), {begin, at}, true, key};
     }
+    if (key == "name") return Parse{"user", "name", {begin, at}};  // "Orzo is my name"
     return Parse{"user." + key, "name", {begin, at}, true, key};
   }
   return Parse{"world", Key(w, {begin, at}, ' '), ValueSpan(w, at + 1)};
@@ -216,9 +249,22 @@ std::optional<Encoded> Encode(const Utterance& utterance, const LanguageModels& 
   if (!called.empty() && (call_me == w.begin() || NameLike(w[called.begin], models))) {
     parse = Parse{"user", "name", called};
   } else if (first == "i") {
+    // "i've been into sudoku" says what "i'm into sudoku" says, "i've lived in Oslo" what "i
+    // lived in Oslo" says: the perfect's auxiliary is not a possession.
+    if (w.size() > 2 && w[1].lower == "have" &&
+        (w[2].lower == "been" || w[2].lower.ends_with("ed"))) {
+      w.erase(w.begin() + 1);
+    }
     parse = AboutI(w, models);
+  } else if (first == "we" && w.size() > 2 && w[1].stem == "live") {
+    parse = AboutI(w, models);  // "we live in Rio de Janeiro": where the user lives too
+  } else if (auto named = Names(w)) {
+    parse = named;
   } else if (first == "my") {
     parse = AboutMy(w);
+  } else if (first == "nothing" && w.size() > 2 &&
+             (w[1].lower == "beats" || w[1].lower == "tops")) {
+    parse = Parse{"user", "love", ValueSpan(w, 2), false};  // what "i love X" says, and more
   } else if (first == "the" ||
              (!IsThirdPersonPronoun(first) && !IsSecondPerson(first) && IsContent(w[0]))) {
     parse = AboutWorld(w);

@@ -13,10 +13,10 @@ bool OneOf(std::string_view word, const std::array<std::string_view, N>& set) {
   return std::find(set.begin(), set.end(), word) != set.end();
 }
 
-constexpr std::array<std::string_view, 27> kLeadingMarkers = {
-    "actually", "oh",     "ah",    "well",  "so",  "and",  "but", "hey",  "ok",
-    "okay",     "btw",    "yeah",  "yes",   "no",  "wait", "hmm", "um",   "anyway",
-    "sorry",    "oops",   "now",   "also",  "fyi", "then", "hi",  "hello", "hiya"};
+constexpr std::array<std::string_view, 29> kLeadingMarkers = {
+    "actually", "oh",     "ah",    "well",  "so",  "and",  "but", "hey",   "ok",   "okay",
+    "btw",      "yeah",   "yes",   "no",    "wait", "hmm", "um",  "anyway", "sorry", "oops",
+    "now",      "also",   "fyi",   "then",  "hi",  "hello", "hiya", "lately", "recently"};
 constexpr std::array<std::string_view, 9> kTrailingMarkers = {
     "now", "too", "also", "anymore", "though", "then", "btw", "lol", "actually"};
 
@@ -36,7 +36,9 @@ std::vector<Word> StripMarkers(const std::vector<Word>& words) {
   size_t begin = 0, end = words.size();
   for (bool stripped = true; stripped && begin < end;) {
     stripped = false;
-    if (OneOf(words[begin].lower, kLeadingMarkers)) {
+    // "honestly, i live on roast potatoes": an adverb set off before the sentence.
+    if (OneOf(words[begin].lower, kLeadingMarkers) ||
+        (words[begin].punct_after && IsAdverb(words[begin].lower))) {
       ++begin;
       stripped = true;
     } else if (end - begin > 3 && words[begin].lower == "by" && words[begin + 1].lower == "the" &&
@@ -57,7 +59,8 @@ std::vector<Word> CommandWords(const std::vector<Word>& words) {
 }
 
 bool IsCopula(std::string_view lower) {
-  return OneOf(lower, std::array<std::string_view, 6>{"is", "am", "are", "was", "were", "be"});
+  return OneOf(lower,
+               std::array<std::string_view, 7>{"is", "am", "are", "was", "were", "be", "been"});
 }
 
 bool IsDeterminer(std::string_view lower) {
@@ -78,6 +81,12 @@ bool IsNegation(std::string_view lower) {
   return OneOf(lower, std::array<std::string_view, 3>{"not", "never", "no"});
 }
 
+bool IsAdverb(std::string_view lower) {
+  static constexpr std::array<std::string_view, 8> kAdverbs = {
+      "just", "always", "sometimes", "often", "also", "still", "even", "ever"};
+  return OneOf(lower, kAdverbs) || (lower.size() >= 5 && lower.ends_with("ly"));
+}
+
 bool IsNaming(std::string_view lower) { return lower == "named" || lower == "called"; }
 
 bool IsNumber(std::string_view lower) {
@@ -85,10 +94,24 @@ bool IsNumber(std::string_view lower) {
                                        [](char c) { return c >= '0' && c <= '9'; });
 }
 
+bool SaysWhen(std::string_view word, std::string_view next) {
+  static constexpr std::array<std::string_view, 10> kWhen = {
+      "today",  "tonight",  "tomorrow", "yesterday", "lately",
+      "recently", "nowadays", "currently", "anymore", "best"};
+  static constexpr std::array<std::string_view, 17> kPeriod = {
+      "day",  "days",  "night",   "week",    "weekend",   "weekends", "month",  "year",  "morning",
+      "evening", "afternoon", "time", "summer", "winter", "spring", "autumn", "fall"};
+  if (OneOf(word, kWhen)) return true;
+  if (word == "right") return next == "now" || next == "away" || next.empty();  // "now" stripped
+  return (word == "last" || word == "next") && OneOf(next, kPeriod);
+}
+
 Span ValueSpan(const std::vector<Word>& words, size_t at) {
   while (at < words.size() && IsDeterminer(words[at].lower)) ++at;
   size_t end = at;
   while (end < words.size() && end - at < 5) {
+    const std::string_view next = end + 1 < words.size() ? words[end + 1].lower : "";
+    if (end > at && SaysWhen(words[end].lower, next)) break;  // "silver today", "Oslo last year"
     if (IsContent(words[end])) {
       ++end;
       // A possessive continues the value when what it owns follows ("José's paella").
@@ -149,6 +172,10 @@ std::optional<Predicate> VerbPredicate(const std::vector<Word>& words, size_t at
     return Predicate{"birthplace", at + 2, true};
   }
   if (verb.lower == "born" && next == "on") return Predicate{"birthday", at + 2, true};
+  // "i got into robotics": what the user is into now, of several.
+  if ((verb.lower == "got" || verb.stem == "get") && next == "into") {
+    return Predicate{"into", at + 2, false};
+  }
   bool possession = verb.lower == "have" || verb.lower == "has" || verb.lower == "had";
   if (!IsContent(verb) && !possession) return std::nullopt;
   if (IsNumber(verb.lower) || verb.capitalized) return std::nullopt;

@@ -22,7 +22,9 @@ std::vector<Word> StripMarkers(const std::vector<Word>& words);
 // "forget X" the same way.
 std::vector<Word> CommandWords(const std::vector<Word>& words);
 
-bool IsCopula(std::string_view lower);      // is, am, are, was, were, be
+// An adverb that may stand between the subject and its verb: "just", "always", "really".
+bool IsAdverb(std::string_view lower);
+bool IsCopula(std::string_view lower);      // is, am, are, was, were, be, been
 bool IsDeterminer(std::string_view lower);  // a, an, the, some, this, that
 // Personal and demonstrative pronouns that name someone the memory cannot resolve alone
 // (he, she, it, they, his, her, its, their, this, that, we, our).
@@ -41,9 +43,14 @@ struct Span {
 
 // The value that starts at words[at]: leading determiners skipped, then up to five content
 // words ("Mary Ann", "New York", "city hospital"), continuing over "of" between content words
-// ("capital of France"). Stops at the first other function word and after punctuation.
-// Empty when none.
+// ("capital of France"). Stops at the first other function word, after punctuation, and where
+// it goes on to say when or how much (SaysWhen: "silver today", "Oslo last year"). Empty when
+// none.
 Span ValueSpan(const std::vector<Word>& words, size_t at);
+
+// True when word (lowercase), followed by next, begins a word or phrase of time or degree that
+// ends a value: "today", "tonight", "right now", "last year", "best" ("i like silver best").
+bool SaysWhen(std::string_view word, std::string_view next);
 
 // The run of capitalized words starting at words[at] ("Luna" in "my cat Luna sleeps").
 Span CapitalizedRun(const std::vector<Word>& words, size_t at);

@@ -98,6 +98,12 @@ std::string VerbRelation(std::string_view wh, const std::vector<Word>& w, size_t
     return when;
   }
   if (IsModal(verb.lower)) return VerbRelation(wh, w, verb_at + 1);  // "what could i eat"
+  // "what do i love to drink?" asks what the user drinks; "what do i like to do?", what the
+  // user does for fun.
+  if (verb_at + 2 < w.size() && w[verb_at + 1].lower == "to") {
+    if (w[verb_at + 2].lower == "do" && verb_at + 3 == w.size()) return "fun";
+    if (IsContent(w[verb_at + 2])) return VerbRelation(wh, w, verb_at + 2);
+  }
   if (auto predicate = VerbPredicate(w, verb_at)) return predicate->relation;
   return "";
 }

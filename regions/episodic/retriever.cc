@@ -21,14 +21,18 @@ std::string Underscored(std::string key) {
 // "my sister is a nurse"; "where am i?" by "i live in Oslo"; "what city am i in?" by "i'm
 // from Lyon", "i grew up in Lyon" or "i moved to Lyon" when nothing says where the user lives
 // now, since a binding in the family counts less than the relation itself; "what am i into?"
-// by "my hobby is chess".
+// by "my hobby is chess", "what do i do on weekends?" by "i'm obsessed with sudoku". A
+// favorite one is of its family too ("my favorite pastime is ...").
 const std::vector<std::string_view> kFamilies[] = {
     {"job", "kind"},
-    {"home", "location", "city", "origin", "birthplace", "grow", "move"},
-    {"hobby", "into", "fun"}};
+    {"home", "home town", "hometown", "location", "city", "origin", "birthplace", "grow", "move"},
+    {"hobby", "pastime", "into", "fun", "weekends", "relax", "obsess"}};
 
 // The relations in relation's family, or none.
 const std::vector<std::string_view>* Family(std::string_view relation) {
+  for (std::string_view favorite : {"favorite ", "favourite "}) {
+    if (relation.starts_with(favorite)) relation.remove_prefix(favorite.size());
+  }
   for (const auto& family : kFamilies) {
     if (std::find(family.begin(), family.end(), relation) != family.end()) return &family;
   }
@@ -103,8 +107,12 @@ std::optional<Recall> Retrieve(const Query& query, MemoryStore& store,
   const std::vector<std::string_view> alone = {query.relation};
   const std::vector<std::string_view>* family = Family(query.relation);
   for (std::string_view relation : family != nullptr ? *family : alone) {
-    for (Fact& fact : store.Find(query.subject, std::string(relation), false)) {
-      candidates.push_back(std::move(fact));
+    for (std::string_view favorite : {"", "favorite ", "favourite "}) {
+      if (!favorite.empty() && family == nullptr) continue;  // the relation asked, as asked
+      for (Fact& fact : store.Find(query.subject, std::string(favorite) + std::string(relation),
+                                   false)) {
+        candidates.push_back(std::move(fact));
+      }
     }
   }
   std::sort(candidates.begin(), candidates.end(),

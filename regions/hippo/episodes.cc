@@ -90,6 +90,20 @@ std::string Render(std::string_view text, const Facts& facts, bool guide) {
   return out;
 }
 
+// The value of t's slot in facts.
+std::string Value(const Facts& facts, const TopicValue& t) {
+  const std::string_view slot = t.slot;
+  return slot == "{name}"       ? facts.name
+         : slot == "{pet_name}" ? facts.pet_name
+         : slot == "{rel_name}" ? facts.rel_name
+         : slot == "{city}"     ? facts.city
+         : slot == "{job}"      ? facts.job
+         : slot == "{hobby}"    ? facts.hobby
+         : slot == "{food}"     ? facts.food
+         : slot == "{drink}"    ? facts.drink
+                                : facts.color;
+}
+
 // A "question|answer" pair rendered as one exchange.
 cortex::Exchange Pair(const std::string& pair, const Facts& facts) {
   const std::size_t bar = pair.find('|');
@@ -116,6 +130,7 @@ std::vector<Episode> MakeEpisodes(int count, bool validation, std::uint64_t seed
     Episode e;
     e.exchanges.push_back({0, Render(rng.Pick(tells), facts, false),
                            acks.empty() ? "Got it." : Render(rng.Pick(acks), facts, true)});
+    std::vector<const TopicValue*> told = {&t};
     // Two distractors: a statement of another topic or a question, then a question.
     while (e.exchanges.size() < 3) {
       const bool first = e.exchanges.size() == 1;
@@ -132,27 +147,35 @@ std::vector<Episode> MakeEpisodes(int count, bool validation, std::uint64_t seed
         if (otells.empty()) continue;
         e.exchanges.push_back({0, Render(rng.Pick(otells), facts, false),
                                oacks.empty() ? "I see." : Render(rng.Pick(oacks), facts, true)});
+        told.push_back(&other);
       }
     }
     for (std::size_t i = 0; i < e.exchanges.size(); i++) e.exchanges[i].turn_index = i;
     e.probe = Render(rng.Pick(probes), facts, false);
-    const std::string_view slot = t.slot;
-    e.value = slot == "{name}"       ? facts.name
-              : slot == "{pet_name}" ? facts.pet_name
-              : slot == "{rel_name}" ? facts.rel_name
-              : slot == "{city}"     ? facts.city
-              : slot == "{job}"      ? facts.job
-              : slot == "{hobby}"    ? facts.hobby
-              : slot == "{food}"     ? facts.food
-              : slot == "{drink}"    ? facts.drink
-                                     : facts.color;
+    e.value = Value(facts, t);
     e.answer = e.value + ".";  // what a recall says (hippo_read.h)
+    for (const TopicValue* topic : told) e.told.push_back(Value(facts, *topic));
+    // The question no memory answers: about a topic none of the lines told.
+    std::vector<Templates> untold;
+    for (const TopicValue& u : Topics()) {
+      const bool said = std::any_of(told.begin(), told.end(),
+                                    [&](const TopicValue* x) { return x->topic == u.topic; });
+      if (Templates asks = Probes(phrasings.topics[u.topic].recall, u); !said && !asks.empty()) {
+        untold.push_back(std::move(asks));
+      }
+    }
+    if (untold.empty()) continue;
+    e.unanswerable = Render(rng.Pick(rng.Pick(untold)), facts, false);
+    e.unknown = Render(rng.Pick(phrasings.guide_unknown), facts, true);
     out.push_back(std::move(e));
   }
   return out;
 }
 
-bool SaysValue(std::string_view reply, std::string_view value) {
+namespace {
+
+// Where value first stands as whole words in reply, case-insensitively, or npos.
+std::size_t FindValue(std::string_view reply, std::string_view value) {
   auto lower = [](std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -163,9 +186,20 @@ bool SaysValue(std::string_view reply, std::string_view value) {
   for (std::size_t at = r.find(v); at != std::string::npos; at = r.find(v, at + 1)) {
     const bool starts = at == 0 || !word_char(r[at - 1]);
     const bool ends = at + v.size() == r.size() || !word_char(r[at + v.size()]);
-    if (starts && ends) return true;
+    if (starts && ends) return at;
   }
-  return false;
+  return std::string::npos;
+}
+
+}  // namespace
+
+bool SaysValue(std::string_view reply, std::string_view value) {
+  return FindValue(reply, value) != std::string::npos;
+}
+
+bool BeginsWithValue(std::string_view reply, std::string_view value) {
+  const std::size_t at = FindValue(reply, value);
+  return at != std::string::npos && reply.find_first_not_of(' ') == at;
 }
 
 }  // namespace brainhost::regions::hippo

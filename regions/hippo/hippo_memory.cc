@@ -59,43 +59,17 @@ std::vector<std::string> HippoMemory::KindsIn(const Line& line, std::string_view
   return out;
 }
 
-AskedFor AskedFor::Of(const Utterance& question, const Kinds& kinds) {
-  AskedFor out;
-  const std::vector<Word>& w = question.words;
-  for (std::size_t i = 0; i < w.size(); i++) {
-    // "drinking" asks for a drink: the word as said, and its stem where that is a word.
-    if (IsContent(w[i])) out.kinds.insert(out.kinds.end(), {w[i].lower, w[i].stem});
-    // What one does is an activity ("what do i do to relax?": "do" the verb, not the
-    // auxiliary of "do i"); what one eats, or has for dinner, is food; what one craves is food
-    // or drink.
-    const bool does = w[i].lower == "doing" || ((w[i].lower == "do" || w[i].lower == "did") &&
-                                                (i + 1 == w.size() || w[i + 1].lower != "i"));
-    // A hobby or a pastime is an activity too, of which a gerund is one ("kayaking"); a
-    // gerund asked with ("what am i drinking?") is the act, not the kind of its answer.
-    const bool role = !w[i].lower.ends_with("ing") && kinds.CanBe(w[i].lower, "activity", true);
-    if (does || role) out.kinds.push_back("activity");
-    if (w[i].stem == "eat" || w[i].lower == "meal" || kinds.IsA(w[i].lower, "meal")) {
-      out.kinds.push_back("food");
-    }
-    if (w[i].stem == "crave") out.kinds.insert(out.kinds.end(), {"food", "drink"});
-    out.name = out.name || w[i].stem == "name" || w[i].stem == "call";
-    out.place = out.place || w[i].lower == "where" || kinds.IsA(w[i].lower, "location");
-  }
-  return out;
-}
-
 bool HippoMemory::CanAnswer(const Line& line, TokenSpan value, const AskedFor& asked,
                             bool usual) const {
   const std::vector<Token> words = Tokenize(line.text);
   const int first = line.token_words[value.begin];
-  // A name answers what something is called, and one after "in", "to", "from", ... where.
-  if (asked.name && words[first].capitalized) return true;
+  // A name answers what something is called, unless it is a place's: one after "in", "to",
+  // "from", "at" or "near" is, and any other may be ("Kaikel Hills is where i live").
   static constexpr std::string_view kPlaced[] = {"in", "to", "from", "at", "near"};
-  if (asked.place && words[first].capitalized && first > 0 &&
-      std::find(std::begin(kPlaced), std::end(kPlaced), words[first - 1].lower) !=
-          std::end(kPlaced)) {
-    return true;
-  }
+  const bool placed = first > 0 && std::find(std::begin(kPlaced), std::end(kPlaced),
+                                             words[first - 1].lower) != std::end(kPlaced);
+  if (asked.name && words[first].capitalized && !placed) return true;
+  if (asked.place && words[first].capitalized && (!usual || placed)) return true;
   std::vector<std::string> said;  // the value's words, and each two joined ("pad_thai")
   int previous = -1;
   for (int j = value.begin; j < value.end; j++) {
@@ -110,8 +84,7 @@ bool HippoMemory::CanAnswer(const Line& line, TokenSpan value, const AskedFor& a
       // Food, as people ask for it, is not a drink, though WordNet files drinks under food.
       if (kind == "food" && kinds_.CanBe(word, "drink", true)) continue;
       if (kinds_.CanBe(word, kind, usual)) return true;
-      // A gerund names an activity, listed as a noun or not ("journaling").
-      if (kind == "activity" && word.ends_with("ing") && word.find('_') == std::string::npos) {
+      if (kind == "activity" && word.find('_') == std::string::npos && IsGerund(word)) {
         return true;
       }
     }
@@ -153,90 +126,6 @@ bool AboutUser(const Utterance& u) {
 }
 
 }  // namespace
-
-TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
-                      std::string_view encoded, const std::vector<std::string>& asked,
-                      const Kinds& kinds) {
-  const std::vector<Token> words = Tokenize(line);
-  const int W = static_cast<int>(words.size());
-  std::vector<double> surprise(W, 0.0);
-  for (int j = 0; j < perceived.n; j++) {
-    const int w = perceived.token_words[j];
-    if (w >= 0 && w < W) surprise[w] += perceived.surprise[j];
-  }
-  auto surprising = [&](int w) {
-    return !IsFunctionWord(words[w].lower) && surprise[w] >= cortex::kRecallSurprise &&
-           std::find(asked.begin(), asked.end(), words[w].lower) == asked.end();
-  };
-  // A fact's value is a thing: a name or a noun ("lemonade", not "hooked", in "i'm hooked on
-  // lemonade"), and any surprising word where the line names none.
-  std::vector<bool> thing(W);
-  // 0 not surprising, 1 a surprising word, 2 a surprising noun, 3 a surprising name: a line
-  // that names something says what it is called ("Gallifield", not "rent", in "i rent a small
-  // flat in Gallifield").
-  std::vector<int> rank(W);
-  for (int w = 0; w < W; w++) {
-    thing[w] = words[w].capitalized || kinds.IsNoun(words[w].lower);
-    rank[w] = !surprising(w) ? 0 : words[w].capitalized ? 3 : thing[w] ? 2 : 1;
-  }
-  auto name = [&](int w) { return rank[w] > 0 && words[w].capitalized; };
-  int first = -1, last = -1;
-  // The encoder's value, when it holds a word the cortex could not have guessed, and nothing
-  // outside it is what the line tells instead: a name ("i'm visiting my husband Camila soon"
-  // reads as "visiting"), or a thing where it holds none ("i'm obsessed with photography" reads
-  // as "obsessed").
-  const std::vector<Token> said = Tokenize(encoded);
-  const int n = static_cast<int>(said.size());
-  for (int b = 0; first < 0 && n > 0 && b + n <= W; b++) {
-    const bool found =
-        std::equal(said.begin(), said.end(), words.begin() + b,
-                   [](const Token& x, const Token& y) { return x.lower == y.lower; });
-    bool any = false, name_in = false, name_out = false, thing_in = false, thing_out = false;
-    for (int w = 0; found && w < W; w++) {
-      if (w >= b && w < b + n) {
-        any = any || surprising(w);
-        name_in = name_in || name(w);
-        thing_in = thing_in || thing[w];
-      } else {
-        name_out = name_out || name(w);
-        thing_out = thing_out || rank[w] >= 2;
-      }
-    }
-    if (found && any && (name_in || !name_out) && (thing_in || !thing_out)) {
-      first = b, last = b + n - 1;
-    }
-  }
-  if (first < 0) {
-    // Else the most surprising thing (or word, where the line names none), widened over a
-    // name's other words or, for a word that is not a name, over surprising neighbours.
-    int best = -1;
-    for (int w = 0; w < W; w++) {
-      if (rank[w] == 0) continue;
-      if (best < 0 || rank[w] > rank[best] ||
-          (rank[w] == rank[best] && surprise[w] > surprise[best])) {
-        best = w;
-      }
-    }
-    if (best < 0) return {};
-    auto joins = [&](int a, int b) {  // a immediately before b, nothing between them
-      if (words[a].punct_after) return false;
-      if (words[best].capitalized) return words[a].capitalized && words[b].capitalized;
-      return surprising(a) && surprising(b);
-    };
-    first = last = best;
-    while (first > 0 && joins(first - 1, first)) first--;
-    while (last + 1 < W && joins(last, last + 1)) last++;
-  }
-  TokenSpan span{perceived.n, 0};
-  for (int j = 0; j < perceived.n; j++) {
-    const int w = perceived.token_words[j];
-    if (w >= first && w <= last) {
-      span.begin = std::min(span.begin, j);
-      span.end = j + 1;
-    }
-  }
-  return span.empty() ? TokenSpan{} : span;
-}
 
 std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_view line,
                                            const PerceivedLine& perceived) {
@@ -312,11 +201,8 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
   }
   if (!named && kinds.empty()) return std::nullopt;
 
-  // The candidates, the narrowest that is not empty: the lines the episodic scoring binds to
-  // the question; else the lines that share a content word with its cue ("what is my sister
-  // called?" after "my sister is called Mary Ann") or name a kind of its thing ("my duck" for
-  // "my pet"); else, for a paraphrase that shares none ("what city am i in?" after "i grew up
-  // in Oslo"), every line.
+  // The candidates: the lines the episodic scoring binds to the question; else every line, of
+  // which the preferences below keep the ones it asks about.
   Selection s;
   std::vector<const Line*> chosen;
   for (std::size_t rank = 0; rank < lines_.size(); ++rank) {
@@ -327,22 +213,6 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
       chosen.push_back(&candidate);
     }
   }
-  const bool bound = !chosen.empty();
-  if (!bound) {
-    for (const Line& candidate : lines_) {
-      const bool overlaps =
-          std::any_of(query->cue.begin(), query->cue.end(),
-                      [&](const auto& c) {
-                        return std::find(candidate.stems.begin(), candidate.stems.end(), c) !=
-                               candidate.stems.end();
-                      }) ||
-          kinds_in.count(&candidate) > 0;
-      if (overlaps) chosen.push_back(&candidate);
-    }
-  }
-  if (chosen.empty()) {
-    for (const Line& candidate : lines_) chosen.push_back(&candidate);
-  }
   // A value is never what the question itself says ("guinea pig" in "what's my guinea pig's
   // name?"), nor the kind that stands for it ("chinchilla" for "what's my pet's name?").
   std::vector<std::string> asked = kinds;
@@ -351,37 +221,103 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
     const Line* line;
     TokenSpan value;
   };
+  const AskedFor asked_for = AskedFor::Of(utterance, kinds_);
   std::vector<Candidate> candidates;
-  for (const Line* l : chosen) {
-    const PerceivedLine heard{static_cast<int>(l->tokens.size()), 0, l->tokens.data(),
-                              l->surprise.data(), nullptr, l->token_words.data(), nullptr};
-    candidates.push_back(
-        {l, ValueTokens(l->text, heard, l->fact ? l->fact->value : "", asked, kinds_)});
+  auto read_values = [&] {
+    candidates.clear();
+    for (const Line* l : chosen) {
+      const PerceivedLine heard{static_cast<int>(l->tokens.size()), 0, l->tokens.data(),
+                                l->surprise.data(), nullptr, l->token_words.data(), nullptr};
+      const std::string_view encoded = l->fact ? std::string_view(l->fact->value) : "";
+      candidates.push_back({l, ValueTokens(l->text, heard, encoded, asked, asked_for, kinds_)});
+    }
+  };
+  read_values();
+  // Bound lines with nothing to recall bind nothing: "i had a long day" does not say what "what
+  // did i have for dinner?" asks.
+  const bool bound = std::any_of(candidates.begin(), candidates.end(),
+                                 [](const Candidate& c) { return !c.value.empty(); });
+  if (!bound) {
+    s.match = 0;
+    chosen.clear();
+    for (const Line& candidate : lines_) chosen.push_back(&candidate);
+    read_values();
   }
   if (!bound) {
     // An unbound line with nothing to recall is not what the question asks about ("i'm
     // bored" for "what city am i in?"), nor is a request ("tell me a joke.").
     std::erase_if(candidates,
                   [](const Candidate& c) { return c.value.empty() || c.line->request; });
+    // A question about the user is not about a thing of theirs: "my gecko is called Ornofen"
+    // does not say what the user is called.
+    if (query->subject == "user") {
+      std::erase_if(candidates, [](const Candidate& c) {
+        return c.line->fact && c.line->fact->subject.starts_with("user.");
+      });
+    }
+    auto can_answer = [&](const Candidate& c) {
+      return CanAnswer(*c.line, c.value, asked_for, false);
+    };
+    // "favorite" says how the user holds a thing, not which: "what's my favorite food?" and
+    // "silver is my favorite color" share no topic.
+    auto shares_a_word = [&](const Candidate& c) {
+      return std::any_of(query->cue.begin(), query->cue.end(), [&](const std::string& stem) {
+        return !stem.starts_with("favo") &&
+               std::find(c.line->stems.begin(), c.line->stems.end(), stem) !=
+                   c.line->stems.end();
+      });
+    };
+    // A question that asks for a kind of thing, which nothing said can be and nothing said
+    // shares a word with, was never told ("what's my favorite color?" after only "i'm sipping
+    // lemonade"): any recall would be a false one. A name, a place and a color are told by
+    // capitals and WordNet; what one eats or does may be a thing WordNet has never heard of
+    // ("pad thai"), so there every value must be a name or a thing it knows whole (a gerund's
+    // object: "wearing silver").
+    auto known = [&](const Candidate& c) {
+      const std::vector<Token> words = Tokenize(c.line->text);
+      int first = c.line->token_words[c.value.begin];
+      const int last = c.line->token_words[c.value.end - 1];
+      if (first < 0 || last < 0 || words[first].capitalized) return true;
+      if (first < last && IsGerund(words[first].lower)) first++;
+      std::string whole;
+      for (int w = first; w <= last; w++) whole += (whole.empty() ? "" : "_") + words[w].lower;
+      return kinds_.IsNoun(whole);
+    };
+    const bool closed = asked_for.name || asked_for.place ||
+                        std::any_of(asked_for.kinds.begin(), asked_for.kinds.end(),
+                                    [](const std::string& k) { return k.starts_with("colo"); });
+    const bool asks_a_kind = closed || !asked_for.kinds.empty();
+    if (asks_a_kind && std::none_of(candidates.begin(), candidates.end(), can_answer) &&
+        std::none_of(candidates.begin(), candidates.end(), shares_a_word) &&
+        (closed || std::all_of(candidates.begin(), candidates.end(), known))) {
+      return std::nullopt;
+    }
     // Of several, those that can answer, when any can.
     auto prefer = [&](auto can) {
       std::vector<Candidate> kept;
       std::copy_if(candidates.begin(), candidates.end(), std::back_inserter(kept), can);
       if (!kept.empty()) candidates = std::move(kept);
     };
-    // A question about the user is not about a thing of theirs: "my gecko is called Ornofen"
-    // does not say what the user is called.
-    if (query->subject == "user") {
-      prefer([](const Candidate& c) {
-        return !c.line->fact || !c.line->fact->subject.starts_with("user.");
-      });
-    }
     // A value that can be what the question asks for ("mate", the tea, for "what drink did i
-    // mention?"; "silver" for "what's the color i love?"), then one that usually is.
-    const AskedFor asked_for = AskedFor::Of(utterance, kinds_);
-    for (const bool usual : {false, true}) {
-      prefer([&](const Candidate& c) { return CanAnswer(*c.line, c.value, asked_for, usual); });
-    }
+    // mention?"; "silver" for "what's the color i love?"), wherever it was said: "i'm writing
+    // from Orwynwick" tells where the user lives, though only "i make a living as a chemist"
+    // shares a word with it.
+    prefer(can_answer);
+    // A question about a thing of theirs is about the lines that mention it, by name or by a
+    // kind of it ("my gecko" for "what is my pet called?", not "the name's Britandor").
+    prefer([&](const Candidate& c) {
+      return kinds_in.count(c.line) > 0 ||
+             std::all_of(stems.begin(), stems.end(), [&](const std::string& stem) {
+               return std::find(c.line->stems.begin(), c.line->stems.end(), stem) !=
+                      c.line->stems.end();
+             });
+    });
+    // Of those, the lines that share a content word with its cue ("what is my sister called?"
+    // after "my sister is called Mary Ann").
+    prefer(shares_a_word);
+    // Then a value that usually is what is asked for: "photography" before "mate", which is an
+    // activity only as a move in chess.
+    prefer([&](const Candidate& c) { return CanAnswer(*c.line, c.value, asked_for, true); });
   }
   // Of several others, the learned read copied the wrong one's value about half the time
   // ("long day" for "what do i love to drink?"); the cortex's reading of the question tells

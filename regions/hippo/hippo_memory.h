@@ -6,32 +6,23 @@
 // user ("my", "i"; never "your") that the episodic parser reads as asking for a fact, and not about
 // something of the user's never mentioned (by name or by a kind of it: "my rat" is "my pet",
 // language/kinds.h), selects memories: the remembered lines the episodic retriever's Score binds to
-// it (episodic/retriever.h); when none binds, the lines that share a word with it or name a kind of
-// its thing, else (a paraphrase: "what city am i in?" after "i grew up in Oslo") every remembered
-// line. Of several unbound lines, requests ("tell me a joke.") and lines with no value drop out;
-// a question about the user prefers lines not about a thing of theirs, then lines whose value can
-// be what it asks for (AskedFor: "mate" is a drink, "board games" an activity); and of those
-// still several, the one the question refers to by the cortex's reading (question_surprise.h). Memory j of a line is token j's hidden state, voting for token j + 1 (the
-// last for the newline that ended the line), with the surprise of that next token and its age in
-// user tokens. The match is on the episodic store's scale, so the two memories compare. Lines older
+// it (episodic/retriever.h) when one of them holds a value; else, of every remembered line
+// with a value, not a request ("tell me a joke."), those whose value can be what it asks for
+// (AskedFor: "mate" is a drink, "board games" an activity), then (for a question about the
+// user) those not about a thing of theirs, then those that mention the thing asked about or a
+// kind of it, then those that share a word with it, then those whose value usually is what it
+// asks for; and of those still several, the one the question refers to by the cortex's reading
+// (question_surprise.h: "what city am i in?" after "i grew up in Oslo" shares no word with it).
+// Memory j of a line is token j's hidden state, voting for token j + 1 (the last for the
+// newline that ended the line), with the surprise of that next token and its age in user
+// tokens. The match is on the episodic store's scale, so the two memories compare. Lines older
 // than the window are forgotten; the episodic store keeps them.
 //
 // "forget X" (read as the dialogue region reads the command: episodic/phrases.h's CommandWords)
 // makes it forget every line that mentions X, as the store forgets the fact.
 //
-// Each selected line also has its value for the question, found by surprise among the content words
-// the question does not say itself (nor the kind that stands for its thing: "rat" for "what's my
-// pet's name?"). A word is surprising when its tokens' surprise sums to cortex_region.h's
-// kRecallSurprise or more: the cortex's own threshold for what only a memory may say. A value is a
-// thing: a name or a noun (language/kinds.h). The value is the one the episodic encoder reads in
-// the line when that holds a surprising word ("scrambled eggs") and nothing outside it is what the
-// line tells instead: a surprising name ("Camila", not "visiting", in "i'm visiting my husband
-// Camila soon"), or a surprising thing where it holds none ("photography", not "obsessed"). Else it
-// is the line's surprising name, else its most surprising thing, or word where the line names no
-// thing ("Gallifield", then "rent", in "i rent a small flat in Gallifield"), widened over a name's
-// other capitalized words ("Mary Ann") or, for a word that is not a name, over surprising
-// neighbours. That is what a recall copies whole (hippo_read.h's Recall); a line with no surprising
-// word has no value and cannot be recalled.
+// Each selected line also has its value for the question (line_value.h): what a recall copies
+// whole (hippo_read.h's Recall); a line with no value cannot be recalled.
 //
 // What it is not: no parameters and no read (hippo_model.h, hippo_read.h).
 #pragma once
@@ -44,6 +35,7 @@
 #include <vector>
 
 #include "hippo/hippo_model.h"
+#include "hippo/line_value.h"
 #include "hippo/question_surprise.h"
 #include "language/kinds.h"
 #include "language/language_models.h"
@@ -51,38 +43,6 @@
 #include "memory/memory_store.h"
 
 namespace brainhost::regions::hippo {
-
-// What the cortex perceived of one user line, borrowed (n tokens, C the cortex width).
-struct PerceivedLine {
-  int n = 0, C = 0;
-  const int* tokens = nullptr;       // (n)
-  const float* surprise = nullptr;   // (n) nats
-  const float* hidden = nullptr;     // (n, C)
-  const int* token_words = nullptr;  // (n) each token's word in Tokenize(line), or −1
-  const std::vector<double>* word_surprise = nullptr;  // per word of the line, or null
-};
-
-// The tokens [begin, end) of line's value (see the file comment) for a question whose words
-// (lowercase) are asked; empty when no content word is surprising. encoded: the value the
-// episodic encoder read in line, or empty. kinds tells the nouns. Only perceived's tokens,
-// surprise and token_words are read.
-struct TokenSpan {
-  int begin = 0, end = 0;
-  bool empty() const { return begin >= end; }
-};
-TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
-                      std::string_view encoded, const std::vector<std::string>& asked,
-                      const Kinds& kinds);
-
-// What a question asks for: the kinds of thing that can answer it (Kinds::CanBe), its own
-// words and what its verbs ask ("what do i do for fun?": an activity), and whether a name, or
-// a place's, answers it.
-struct AskedFor {
-  std::vector<std::string> kinds;
-  bool name = false;
-  bool place = false;  // "where", or a kind of location: a name after "in", "to", ... answers
-  static AskedFor Of(const Utterance& question, const Kinds& kinds);
-};
 
 // The memories a question selected: the tokens of one or more remembered lines.
 struct Selection {

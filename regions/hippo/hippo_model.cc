@@ -6,6 +6,7 @@
 #include <cassert>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 
 namespace brainhost::regions::hippo {
 namespace {
@@ -67,7 +68,7 @@ void HippoModel<S>::zero_grad() {
 }
 
 template <typename S>
-void HippoModel<S>::attend(S* k, S* q, S* p, const HippoInput<S>& in) const {
+void HippoModel<S>::attend(S* k, S* q, S* p, const HippoInput<S>& in, S* scores) const {
   const int C = cfg_.C, D = cfg_.D, M = in.M;
   // q (D) = Wq h_q;  k (M, D) = h Wkᵀ
   const S rq = InverseRms(in.hq, C);
@@ -99,6 +100,7 @@ void HippoModel<S>::attend(S* k, S* q, S* p, const HippoInput<S>& in) const {
            (in.tokens[i] == in.query_token ? *p_.wc : S(0));
     mx = std::max(mx, p[i]);
   }
+  if (scores) std::copy(p, p + M + 1, scores);
   S sum = 0;
   for (int i = 0; i <= M; i++) sum += (p[i] = std::exp(p[i] - mx));
   for (int i = 0; i <= M; i++) p[i] /= sum;
@@ -113,13 +115,27 @@ void HippoModel<S>::read(S* bias, S* probs, const HippoInput<S>& in) const {
 }
 
 template <typename S>
+S HippoModel<S>::LogSumExp(const HippoInput<S>& in, bool settled) const {
+  S mx = -std::numeric_limits<S>::infinity();
+  for (int i = 0; i <= in.M; i++) {
+    if (!settled || in.settle[i]) mx = std::max(mx, scores_[i]);
+  }
+  S sum = 0;
+  for (int i = 0; i <= in.M; i++) {
+    if (!settled || in.settle[i]) sum += std::exp(scores_[i] - mx);
+  }
+  return mx + std::log(sum);
+}
+
+template <typename S>
 S HippoModel<S>::forward(const HippoInput<S>& in) {
   assert(in.V > 0 && in.target >= 0 && in.target < in.V);
   in_ = in;
   k_.assign(static_cast<std::size_t>(in.M) * cfg_.D, S(0));
   q_.assign(cfg_.D, S(0));
   att_.assign(in.M + 1, S(0));
-  attend(k_.data(), q_.data(), att_.data(), in);
+  scores_.assign(in.M + 1, S(0));
+  attend(k_.data(), q_.data(), att_.data(), in, scores_.data());
   // probs (V) = softmax(cortex_logits + bias), bias scattered over the targets (repeats add).
   probs_.assign(in.cortex_logits, in.cortex_logits + in.V);
   for (int i = 0; i < in.M; i++) probs_[in.targets[i]] += *p_.gain * att_[i];
@@ -128,7 +144,11 @@ S HippoModel<S>::forward(const HippoInput<S>& in) {
   for (S& z : probs_) sum += (z = std::exp(z - mx));
   for (S& z : probs_) z /= sum;
   has_forward_ = true;
-  return -std::log(probs_[in.target]);
+  // −λ log Σ_G p = −λ (logsumexp_G(score) − logsumexp(score)), from the scores: the mass of a
+  // set the read has left may be below the smallest float, and its log is not.
+  const S settling =
+      in.settle ? -in.settle_weight * (LogSumExp(in, true) - LogSumExp(in, false)) : S(0);
+  return -std::log(probs_[in.target]) + settling;
 }
 
 template <typename S>
@@ -152,6 +172,15 @@ void HippoModel<S>::backward() {
   *dp_.gain += dg;
   // Softmax backward: dscore_i = p_i (dp_i − Σ_j p_j dp_j), the sink included.
   for (int i = 0; i <= M; i++) dscore[i] = att_[i] * (dscore[i] - pdp);
+  // The settling term −λ log Σ_G p: dscore_i += λ (p_i − [i ∈ G] p_i / Σ_G p), the second the
+  // softmax over G alone.
+  if (in.settle) {
+    const S settled = LogSumExp(in, true);
+    for (int i = 0; i <= M; i++) {
+      const S within = in.settle[i] ? std::exp(scores_[i] - settled) : S(0);
+      dscore[i] += in.settle_weight * (att_[i] - within);
+    }
+  }
   *dp_.sink += dscore[M];
   // score_i = k_i·q / sqrt(D) + w_s s_i − w_r a_i / A.
   const S inv_sqrt_d = S(1) / std::sqrt(static_cast<S>(D));

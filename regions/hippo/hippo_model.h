@@ -19,7 +19,11 @@
 //   p = softmax over the M memories and a sink, whose score is the learned w_0: the read can
 //       abstain where no memory fits (most positions of a reply)
 //   bias[v] = g Σ_{i: t_i = v} p_i          (V, non-zero only at the memories' targets)
-// and, for meta-training, loss = −log softmax(cortex_logits + bias)[target].
+// and, for meta-training, loss = −log softmax(cortex_logits + bias)[target]
+//   − λ log Σ_{i ∈ G} p_i   when a settling set G is given (below).
+// The second term trains the decision a recall takes at inference (hippo_read.h's Recall starts
+// copying a value only when the read puts most of its mass on that value's memories): the vote
+// alone is satisfied by a half-confident read wherever the cortex half-expects the token.
 // Memory i is a remembered token: its hidden state h_i, its own token x_i, and the token t_i
 // that followed it.
 //
@@ -85,6 +89,11 @@ struct HippoInput {
   int V = 0;                        // vocabulary size
   const S* cortex_logits = nullptr; // (V) the frozen cortex's logits at the query
   int target = 0;                   // the true next token, in [0, V)
+  // G, or null: where the read should settle (M + 1, the sink's last; non-zero for members),
+  // and its weight λ. The memories of the value a recall must start at the answer's first
+  // token; the sink and every memory outside a value where the read must abstain.
+  const unsigned char* settle = nullptr;
+  S settle_weight = 1;
 };
 
 template <typename S>
@@ -111,7 +120,8 @@ class HippoModel {
   // be null. Caches nothing, ignores in.cortex_logits and in.target.
   void read(S* bias, S* probs, const HippoInput<S>& in) const;
 
-  // The meta-training loss −log softmax(cortex_logits + bias)[target]. Caches k (M, D),
+  // The meta-training loss −log softmax(cortex_logits + bias)[target], plus the settling term
+  // when in.settle is set (see the file comment). Caches k (M, D),
   // q (D), p (M) and the output probabilities (V) for backward, and the input pointers.
   // REQUIRES: V > 0, target and every t_i in [0, V).
   S forward(const HippoInput<S>& in);
@@ -124,14 +134,17 @@ class HippoModel {
  private:
   HippoParams<S> views(S* base) const;
   // k (M, D), q (D), p (M + 1) for in; the shared first half of read and forward.
-  void attend(S* k, S* q, S* p, const HippoInput<S>& in) const;
+  // scores (M + 1), when given, gets the scores before the softmax.
+  void attend(S* k, S* q, S* p, const HippoInput<S>& in, S* scores = nullptr) const;
+  // log Σ_i exp(score_i) of the last forward, over the settling set G (settled) or all.
+  S LogSumExp(const HippoInput<S>& in, bool settled) const;
 
   HippoConfig cfg_;
   std::vector<S> params_, grads_;
   HippoParams<S> p_, dp_;
   // Cached by forward for backward.
   HippoInput<S> in_;
-  std::vector<S> k_, q_, att_, probs_;  // (M, D), (D), (M + 1), (V)
+  std::vector<S> k_, q_, att_, scores_, probs_;  // (M, D), (D), (M + 1), (M + 1), (V)
   bool has_forward_ = false;
 };
 

@@ -72,10 +72,11 @@ const std::vector<int>* Kinds::Senses(std::string_view noun) const {
     return &found->second;
   }
   // A regular plural: WordNet's own detachment rules for nouns ("rats", "boxes", "ponies",
-  // "women"), the first that gives a noun it knows.
+  // "women"), the first that gives a noun it knows, and "oes" ("potatoes"), which WordNet
+  // lists word by word among its exceptions.
   static constexpr std::pair<std::string_view, std::string_view> kPlurals[] = {
-      {"s", ""},       {"ses", "s"},     {"xes", "x"},     {"zes", "z"},
-      {"ches", "ch"},  {"shes", "sh"},   {"men", "man"},   {"ies", "y"}};
+      {"s", ""},      {"ses", "s"},   {"xes", "x"},   {"zes", "z"},  {"ches", "ch"},
+      {"shes", "sh"}, {"men", "man"}, {"ies", "y"},   {"oes", "o"}};
   for (const auto& [suffix, base] : kPlurals) {
     if (!noun.ends_with(suffix) || noun.size() == suffix.size()) continue;
     std::string singular(noun.substr(0, noun.size() - suffix.size()));

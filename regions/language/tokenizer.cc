@@ -29,11 +29,25 @@ bool IsWordChar(char32_t cp) {
   return true;
 }
 
+// Latin, Latin-1, Greek and Cyrillic capitals, which lower by a fixed offset.
 bool IsCapital(char32_t cp) {
-  return (cp >= U'A' && cp <= U'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
+  return (cp >= U'A' && cp <= U'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+         (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) || (cp >= 0x400 && cp <= 0x42F);
 }
 
-char32_t ToLower(char32_t cp) { return IsCapital(cp) ? cp + 0x20 : cp; }
+char32_t ToLower(char32_t cp) {
+  if (!IsCapital(cp)) return cp;
+  return cp >= 0x400 && cp <= 0x40F ? cp + 0x50 : cp + 0x20;
+}
+
+// A letter of a script without case (Hebrew, Arabic, Devanagari, Thai, kana, CJK, Hangul): in
+// a line in another script, a word in one is a name ("my husband 王芳"), as a capital marks one.
+bool IsCaseless(char32_t cp) {
+  return (cp >= 0x590 && cp <= 0x6FF) || (cp >= 0x900 && cp <= 0x97F) ||
+         (cp >= 0xE00 && cp <= 0xE7F) || (cp >= 0x3040 && cp <= 0x30FF) ||
+         (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+         (cp >= 0xAC00 && cp <= 0xD7AF);
+}
 
 // The word being read: its code points and, for each, where its bytes start and end.
 struct WordBuffer {
@@ -73,7 +87,7 @@ void Emit(WordBuffer* w, std::vector<Token>* out) {
   Token token;
   token.begin = w->begins.front();
   token.end = w->ends.back();
-  token.capitalized = IsCapital((*word)[0]);
+  token.capitalized = IsCapital((*word)[0]) || IsCaseless((*word)[0]);
   std::u32string lower;
   for (char32_t cp : *word) lower.push_back(ToLower(cp));
   utf8::utf32to8(word->begin(), word->end(), std::back_inserter(token.text));

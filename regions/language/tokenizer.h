@@ -21,8 +21,9 @@ namespace brainhost::regions {
 
 struct Token {
   std::string text;          // as typed; a typographic apostrophe (U+2019) becomes "'"
-  std::string lower;         // ASCII and Latin-1 capitals lowered; other letters unchanged
-  bool capitalized = false;  // the first letter is an ASCII or Latin-1 capital
+  std::string lower;         // Latin, Latin-1, Greek and Cyrillic capitals lowered
+  bool capitalized = false;  // the first letter is such a capital, or of a script without
+                             // case (CJK, kana, Hangul, Arabic, ...): a name's mark
   bool punct_after = false;  // punctuation or a symbol follows before the next word: a
                              // phrase boundary ("Robert'); DROP" is two phrases)
   size_t begin = 0, end = 0;  // the bytes [begin, end) of the line it was read from (of the
@@ -32,8 +33,8 @@ struct Token {
 // The words of line, in order. Punctuation, emoji and invalid bytes are dropped.
 std::vector<Token> Tokenize(std::string_view line);
 
-// text with ASCII and Latin-1 (U+00C0..U+00DE) capitals lowered; everything else kept. Used
-// wherever two spellings of a word must compare equal ("Zürich" == "zürich").
+// text with Latin, Latin-1 (U+00C0..U+00DE), Greek and Cyrillic capitals lowered; everything
+// else kept. Used wherever two spellings of a word must compare equal ("Zürich" == "zürich").
 std::string Lowercase(std::string_view text);
 
 }  // namespace brainhost::regions

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "episodic/utterance.h"
 #include "hippo/hippo_memory.h"
 #include "language/tokenizer.h"
 #include "regions/test_models.h"
@@ -51,17 +52,17 @@ struct Perceived {
 TEST_CASE("a line's value is its most surprising word, widened over a name") {
   const char* line = "my sister is called Mary Ann.";
   const Perceived p(line, {0.5f, 1.0f, 0.5f, 2.0f, 9.0f, 4.0f}, 0);
-  const hp::TokenSpan name = hp::ValueTokens(line, p.view(), "", {}, TestKinds());
+  const hp::TokenSpan name = hp::ValueTokens(line, p.view(), "", {}, {}, TestKinds());
   CHECK(name.begin == 4);
   CHECK(name.end == 6);  // "Ann" is guessable after "Mary", but a name goes on
 
   const char* food = "i could eat scrambled eggs every day.";
   const Perceived f(food, {0.5f, 1.0f, 1.5f, 8.0f, 6.0f, 2.0f, 1.0f}, 0);
-  const hp::TokenSpan eggs = hp::ValueTokens(food, f.view(), "", {}, TestKinds());
+  const hp::TokenSpan eggs = hp::ValueTokens(food, f.view(), "", {}, {}, TestKinds());
   CHECK(eggs.begin == 3);
   CHECK(eggs.end == 5);
   const Perceived plain("i had a long day.", {0.5f, 1.0f, 0.5f, 3.0f, 2.0f}, 0);
-  CHECK(hp::ValueTokens("i had a long day.", plain.view(), "", {}, TestKinds()).empty());
+  CHECK(hp::ValueTokens("i had a long day.", plain.view(), "", {}, {}, TestKinds()).empty());
 }
 
 TEST_CASE("a value is never a word of the question, and the encoder's value comes first") {
@@ -69,32 +70,32 @@ TEST_CASE("a value is never a word of the question, and the encoder's value come
   const char* line = "my guinea pig eats hay.";
   const Perceived p(line, {0.5f, 12.0f, 1.0f, 2.0f, 9.0f}, 0);
   const hp::TokenSpan hay = hp::ValueTokens(line, p.view(), "", {"what", "does", "my", "guinea",
-                                                                  "pig", "eat"}, TestKinds());
+                                                                  "pig", "eat"}, {}, TestKinds());
   CHECK(hay.begin == 4);
   CHECK(hay.end == 5);
   const hp::TokenSpan guinea =
-      hp::ValueTokens(line, p.view(), "", {"what", "do", "i", "feed"}, TestKinds());
+      hp::ValueTokens(line, p.view(), "", {"what", "do", "i", "feed"}, {}, TestKinds());
   CHECK(guinea.begin == 1);
   CHECK(guinea.end == 2);
   const char* told = "i rescued a gecko named Anrobri.";
   const Perceived g(told, {0.5f, 6.0f, 0.5f, 9.0f, 1.0f, 7.0f}, 0);
-  const hp::TokenSpan anrobri = hp::ValueTokens(told, g.view(), "Anrobri", {}, TestKinds());
+  const hp::TokenSpan anrobri = hp::ValueTokens(told, g.view(), "Anrobri", {}, {}, TestKinds());
   CHECK(anrobri.begin == 5);
   CHECK(anrobri.end == 6);
   // ... unless it misses the name the line tells: the encoder reads "visiting" here.
   const char* visit = "i'm visiting my husband Camila Ortiz soon.";
   const Perceived v(visit, {0.5f, 6.0f, 0.5f, 3.0f, 11.0f, 9.0f, 1.0f}, 0);
   const hp::TokenSpan camila =
-      hp::ValueTokens(visit, v.view(), "visiting", {"what's", "my"}, TestKinds());
+      hp::ValueTokens(visit, v.view(), "visiting", {"what's", "my"}, {}, TestKinds());
   CHECK(camila.begin == 4);
   CHECK(camila.end == 6);
-  const hp::TokenSpan mine = hp::ValueTokens(visit, v.view(), "Camila Ortiz", {}, TestKinds());
+  const hp::TokenSpan mine = hp::ValueTokens(visit, v.view(), "Camila Ortiz", {}, {}, TestKinds());
   CHECK(mine.begin == 4);
   CHECK(mine.end == 6);
   // ... or a thing, where it holds none: the encoder reads "obsessed" here.
   const char* hobby = "i'm obsessed with photography these days.";
   const Perceived o(hobby, {0.5f, 9.0f, 0.5f, 7.0f, 1.0f, 1.0f}, 0);
-  const hp::TokenSpan photo = hp::ValueTokens(hobby, o.view(), "obsessed", {}, TestKinds());
+  const hp::TokenSpan photo = hp::ValueTokens(hobby, o.view(), "obsessed", {}, {}, TestKinds());
   CHECK(photo.begin == 3);
   CHECK(photo.end == 4);
 }
@@ -102,13 +103,13 @@ TEST_CASE("a value is never a word of the question, and the encoder's value come
 TEST_CASE("a value is a thing, a name or a noun, before a more surprising other word") {
   const char* line = "i'm hooked on lemonade.";
   const Perceived p(line, {0.5f, 9.0f, 0.5f, 7.0f}, 0);
-  const hp::TokenSpan lemonade = hp::ValueTokens(line, p.view(), "", {}, TestKinds());
+  const hp::TokenSpan lemonade = hp::ValueTokens(line, p.view(), "", {}, {}, TestKinds());
   CHECK(lemonade.begin == 3);
   CHECK(lemonade.end == 4);
   // A line that names no thing still has its most surprising word.
   const char* mood = "i'm so stoked.";
   const Perceived m(mood, {0.5f, 1.0f, 8.0f}, 0);
-  const hp::TokenSpan stoked = hp::ValueTokens(mood, m.view(), "", {}, TestKinds());
+  const hp::TokenSpan stoked = hp::ValueTokens(mood, m.view(), "", {}, {}, TestKinds());
   CHECK(stoked.begin == 2);
   CHECK(stoked.end == 3);
 }
@@ -200,26 +201,26 @@ TEST_CASE("of several lines no question binds, it reads the one whose absence su
                                             std::string_view) {
     return std::find(lines.begin(), lines.end(), city) != lines.end() ? 1.0 : 4.0;
   };
-  const char* food = "i could eat jollof rice every day.";
+  // Both lines hold a name, and either may be a place's.
+  const char* name = "Orzo is my name.";
   const char* question = "what's my city?";
   auto play = [&](const hp::QuestionSurprise& with) {
     hp::HippoMemory memory(TestModels(), TestKinds(), kNewline, 16, with);
     const Perceived lumafield(city, {9.0f, 0.5f, 0.5f, 0.5f, 2.0f}, 100);
     CHECK_FALSE(memory.Hear(0, city, lumafield.view()));
-    const Perceived jollof(food, {0.5f, 1.0f, 1.5f, 8.0f, 6.0f, 2.0f, 1.0f}, 200);
-    CHECK_FALSE(memory.Hear(1, food, jollof.view()));
+    const Perceived orzo(name, {9.0f, 0.5f, 0.5f, 0.5f}, 200);
+    CHECK_FALSE(memory.Hear(1, name, orzo.view()));
     const Perceived q(question, {}, 300);
     return memory.Hear(2, question, q.view());
   };
   const std::optional<hp::Selection> read = play(surprise);
   REQUIRE(read);
-  CHECK(read->values == std::vector<int>{100, -1});  // "Lumafield", never "jollof rice"
+  CHECK(read->values == std::vector<int>{100, -1});  // "Lumafield", never "Orzo"
   CHECK(read->tokens.size() == 5);
-  // Without a question surprise both lines are read, left to the learned read: neither value
-  // is a kind of city, and "Lumafield" is said before the line says where it is.
+  // Without a question surprise both lines are read, left to the learned read.
   const std::optional<hp::Selection> both = play({});
   REQUIRE(both);
-  CHECK(both->values == std::vector<int>{100, -1, 203, 204, -1});
+  CHECK(both->values == std::vector<int>{100, -1, 200, -1});
 
   // A line with nothing to recall is never the one read, however the cortex reads it.
   hp::HippoMemory memory(TestModels(), TestKinds(), kNewline, 16,
@@ -242,9 +243,72 @@ TEST_CASE("of several lines no question binds, it reads the one whose absence su
 TEST_CASE("a surprising name is the value before a more surprising noun") {
   const char* line = "i rent a small flat in Gallifield.";
   const Perceived p(line, {0.5f, 18.0f, 6.5f, 6.8f, 11.7f, 6.6f, 15.9f}, 0);
-  const hp::TokenSpan place = hp::ValueTokens(line, p.view(), "small flat", {}, TestKinds());
+  const hp::TokenSpan place = hp::ValueTokens(line, p.view(), "small flat", {}, {}, TestKinds());
   CHECK(place.begin == 6);
   CHECK(place.end == 7);
+}
+
+TEST_CASE("a value ends where the line says when, and is the thing asked for") {
+  // The encoder's value says where the value is; a word of time is never part of it, though
+  // after an unseen name the cortex could not have guessed "last year" either.
+  const char* moved = "i moved to Marquinwick last year.";
+  const Perceived m(moved, {0.5f, 3.0f, 0.5f, 14.0f, 6.0f, 7.0f}, 0);
+  const hp::TokenSpan city = hp::ValueTokens(moved, m.view(), "Marquinwick", {}, {}, TestKinds());
+  CHECK(city.begin == 3);
+  CHECK(city.end == 4);
+  const hp::TokenSpan whole = hp::ValueTokens(moved, m.view(), "", {}, {}, TestKinds());
+  CHECK(whole.begin == 3);
+  CHECK(whole.end == 4);
+  // A name goes on over a particle between capitals.
+  const char* rio = "we live in Rio de Janeiro.";
+  const Perceived r(rio, {0.5f, 3.0f, 0.5f, 9.0f, 2.0f, 3.0f}, 0);
+  const hp::TokenSpan janeiro = hp::ValueTokens(rio, r.view(), "", {}, {}, TestKinds());
+  CHECK(janeiro.begin == 3);
+  CHECK(janeiro.end == 6);
+  // A name spelt in byte pieces takes the bare space piece before it, which is no word's.
+  const char* gecko = "my gecko is Ñuria.";
+  const std::vector<int> tokens = {10, 11, 12, 13, 14, 15}, words = {0, 1, 2, -1, 3, 3};
+  const std::vector<float> surprise = {0.5f, 3.0f, 0.5f, 0.5f, 6.0f, 4.0f};
+  const hp::PerceivedLine spelt{6, 0, tokens.data(), surprise.data(), nullptr, words.data(),
+                                nullptr};
+  const hp::TokenSpan nuria = hp::ValueTokens(gecko, spelt, "", {}, {}, TestKinds());
+  CHECK(nuria.begin == 3);
+  CHECK(nuria.end == 6);
+}
+
+TEST_CASE("an activity is a gerund with its object, a thing asked for is the head") {
+  auto asked = [](const char* question) {
+    return hp::AskedFor::Of(brainhost::regions::Analyze(question, nullptr, TestModels()),
+                            TestKinds());
+  };
+  // "tennis" alone is not the pastime; "hummus" alone is the food.
+  const char* tennis = "i could spend all day playing tennis.";
+  const Perceived t(tennis, {0.5f, 3.0f, 2.0f, 0.5f, 1.0f, 2.0f, 9.0f}, 0);
+  const hp::TokenSpan hobby =
+      hp::ValueTokens(tennis, t.view(), "", {}, asked("what's my hobby?"), TestKinds());
+  CHECK(hobby.begin == 5);
+  CHECK(hobby.end == 7);
+  const char* cooking = "i'm cooking hummus tonight.";
+  const Perceived c(cooking, {0.5f, 6.0f, 9.0f, 7.0f}, 0);
+  const hp::TokenSpan food = hp::ValueTokens(cooking, c.view(), "hummus", {},
+                                             asked("what do i love to eat?"), TestKinds());
+  CHECK(food.begin == 2);
+  CHECK(food.end == 3);
+  // Of the encoder's "cup of sparkling water", the thing asked for with its modifier, however
+  // well the cortex guessed it; the color, not the jacket.
+  const char* water = "i just made a cup of sparkling water.";
+  const Perceived w(water, {0.5f, 1.0f, 2.0f, 0.5f, 6.0f, 0.5f, 3.0f, 1.0f}, 0);
+  const hp::TokenSpan drink =
+      hp::ValueTokens(water, w.view(), "cup of sparkling water", {},
+                      asked("what drink did i mention?"), TestKinds());
+  CHECK(drink.begin == 6);
+  CHECK(drink.end == 8);
+  const char* jacket = "i just bought a silver jacket.";
+  const Perceived j(jacket, {0.5f, 1.0f, 2.0f, 0.5f, 9.0f, 6.0f}, 0);
+  const hp::TokenSpan color = hp::ValueTokens(jacket, j.view(), "silver jacket", {},
+                                              asked("what color do i like?"), TestKinds());
+  CHECK(color.begin == 4);
+  CHECK(color.end == 5);
 }
 
 namespace {
@@ -321,12 +385,50 @@ TEST_CASE("of several lines no question binds, one whose value can be what it as
       {0.5f, 3.0f, 9.0f}, "what did i say i do on weekends?", "i drink mate.");
   REQUIRE(usual);
   CHECK(usual->values == std::vector<int>{102, -1});
-  // Where neither can be, the cortex's reading decides.
+  // Where neither can be and neither shares a word with it, the question was never told:
+  // nothing is read, however the cortex reads it.
+  CHECK_FALSE(TwoLinesThenAsked("i love mate.", {0.5f, 2.0f, 9.0f}, "i took a walk.",
+                                {0.5f, 2.0f, 0.5f, 8.0f}, "what city am i in?",
+                                "i took a walk."));
+  // ... for a city, though a value is a thing WordNet has never heard of ("long walk"); but a
+  // food may be one ("pad thai").
+  CHECK_FALSE(TwoLinesThenAsked("i love mate.", {0.5f, 2.0f, 9.0f}, "i took a long walk.",
+                                {0.5f, 2.0f, 0.5f, 8.0f, 7.0f}, "what city am i in?",
+                                "i took a long walk."));
+  CHECK(TwoLinesThenAsked("i adore mate.", {0.5f, 2.0f, 9.0f}, "i took a long walk.",
+                          {0.5f, 2.0f, 0.5f, 8.0f, 7.0f}, "what food did i mention?",
+                          "i took a long walk."));
+  // Where neither can be but one shares a word with it, that one is read, however the cortex
+  // reads the question.
   const std::optional<hp::Selection> neither = TwoLinesThenAsked(
-      "i love mate.", {0.5f, 2.0f, 9.0f}, "i had a long day.", {0.5f, 2.0f, 0.5f, 8.0f, 7.0f},
-      "what city am i in?", "i had a long day.");
+      "i love mate.", {0.5f, 2.0f, 9.0f}, "i had a long walk in the city.",
+      {0.5f, 2.0f, 0.5f, 8.0f, 7.0f, 0.5f, 0.5f, 2.0f}, "what city am i in?", "i love mate.");
   REQUIRE(neither);
   CHECK(neither->values == std::vector<int>{203, 204, -1});
+  // Wherever it was said: only the chemist's line shares a word ("living") with the question.
+  const std::optional<hp::Selection> home = TwoLinesThenAsked(
+      "i'm writing from Orwynwick.", {0.5f, 4.0f, 0.5f, 12.0f},
+      "i make a living as a chemist.", {0.5f, 3.0f, 0.5f, 2.0f, 0.5f, 0.5f, 9.0f},
+      "where did i say i live?", "i make a living as a chemist.");
+  REQUIRE(home);
+  CHECK(home->values == std::vector<int>{103, -1});
+  // A question's function words ask for nothing: "in" is not Indiana, a place.
+  const std::optional<hp::Selection> morning = TwoLinesThenAsked(
+      "i'm hooked on mate.", {0.5f, 2.0f, 0.5f, 15.7f}, "i'm writing from Sakaifield.",
+      {0.5f, 3.0f, 0.5f, 12.0f}, "what do i drink in the morning?",
+      "i'm writing from Sakaifield.");
+  REQUIRE(morning);
+  CHECK(morning->values == std::vector<int>{103, -1});
+}
+
+TEST_CASE("a bound line with nothing to recall binds nothing") {
+  // "what did i have for dinner?" binds "i had a long day" (both "have"), which holds no value.
+  const std::optional<hp::Selection> dinner = TwoLinesThenAsked(
+      "meatballs is my comfort food.", {9.0f, 0.5f, 0.5f, 3.0f, 2.0f}, "i had a long day.",
+      {0.5f, 2.0f, 0.5f, 3.0f, 7.0f}, "what did i have for dinner?", "i had a long day.");
+  REQUIRE(dinner);
+  CHECK(dinner->values == std::vector<int>{100, -1});
+  CHECK(dinner->match == 0);  // unbound: the store's match is not this one's
 }
 
 TEST_CASE("a value is never the thing a question names with a possessive") {

@@ -1,12 +1,14 @@
 // The hippo's core math (hippo/hippo_model.h): (1) finite-difference gradient checks in double of
 // every parameter, shared and separate projections, with several memories voting for the same
-// token; (2) the vote lands on the attended memory's target; (3) Adam on a toy store-and-
-// retrieve task lowers the loss. Gradient-check tolerances are the cortex's (gradcheck.h).
+// token, with and without the settling term; (2) the vote lands on the attended memory's
+// target; (3) Adam on a toy store-and-retrieve task lowers the loss. Gradient-check tolerances
+// are the cortex's (gradcheck.h).
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cmath>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "cortex/gradcheck.h"
@@ -22,7 +24,8 @@ namespace {
 // Small shapes for the checks: every parameter is checked, so D·C is kept to a few dozen.
 constexpr int kC = 6, kD = 4, kM = 5, kV = 7;
 
-double gradient_check(bool shared, int target) {
+// settle: the settling set G (kM + 1, the sink's last), or null.
+double gradient_check(bool shared, int target, const unsigned char* settle = nullptr) {
   hp::HippoConfig cfg;
   cfg.C = kC;
   cfg.D = kD;
@@ -42,6 +45,8 @@ double gradient_check(bool shared, int target) {
   *model.p().wc = 0.9;
   hp::HippoInput<double> in{kM, h.data(), surprise.data(), age.data(), tokens.data(),
                             targets.data(), hq.data(), 1, kV, logits.data(), target};
+  in.settle = settle;
+  in.settle_weight = 1.7;
   model.zero_grad();
   model.forward(in);
   model.backward();
@@ -86,6 +91,42 @@ TEST_CASE("hippo gradient: every parameter, separate key and query projections")
     MESSAGE("unshared, target " << target << ": max rel err " << err);
     CHECK(err < kGradTolerance);
   }
+}
+
+TEST_CASE("hippo gradient: every parameter, with the read's settling term") {
+  // A value's memories (1 and 3) where a recall must start; the sink and the rest where the
+  // read must abstain.
+  const unsigned char recall[kM + 1] = {0, 1, 0, 1, 0, 0}, abstain[kM + 1] = {1, 0, 1, 0, 1, 1};
+  for (const unsigned char* settle : {recall, abstain}) {
+    for (bool shared : {true, false}) {
+      const double err = gradient_check(shared, 2, settle);
+      const std::string set = settle == recall ? "recall" : "abstain";
+      MESSAGE(set << ", shared " << shared << ": max rel err " << err);
+      CHECK(err < kGradTolerance);
+    }
+  }
+}
+
+TEST_CASE("hippo settling on a set the read has all but left: a finite loss and gradient") {
+  // Memory 0 scores 200 nats below the sink: its share underflows a float, its log does not.
+  hp::HippoModel<float> model(hp::HippoConfig{}, 3);
+  *model.p().ws = 1;
+  const std::vector<float> logits = {0.0f, 1.0f, 2.0f}, states(2 * 128, 0.0f), hq(128, 1.0f);
+  const std::vector<float> surprise = {-200.0f, 0.0f}, age = {0.0f, 0.0f};
+  const std::vector<int> targets = {1, 2}, tokens = {-1, -1};
+  const unsigned char settle[3] = {1, 0, 0};
+  hp::HippoInput<float> in{2,       states.data(), surprise.data(), age.data(), tokens.data(),
+                           targets.data(), hq.data(), 0, 3, logits.data(), 1};
+  in.settle = settle;
+  model.zero_grad();
+  const float loss = model.forward(in);
+  CHECK(std::isfinite(loss));
+  CHECK(loss > 190.0f);
+  model.backward();
+  const std::vector<float>& g = model.gradients();
+  CHECK(std::all_of(g.begin(), g.end(), [](float x) { return std::isfinite(x); }));
+  // Descent lowers the surprise weight, which raises memory 0's score (its surprise is < 0).
+  CHECK(*model.dp().ws > 190.0f);
 }
 
 TEST_CASE("hippo with no memories: the cortex's loss and zero gradients") {

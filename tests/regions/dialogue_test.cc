@@ -97,6 +97,11 @@ TEST_CASE("coreference binds a pronoun to the entity last introduced") {
   chat.Restart();
   chat.Say("she is 54 years old");
   CHECK(chat.Say("how old is my aunt?") == "54.");
+  // An attribute of the user is not a thing "it" stands for.
+  Chat other;
+  other.Say("my hobby is board games.");
+  other.Say("it's monday again.");
+  CHECK(other.Say("what's my hobby?") == "board games.");
 }
 
 TEST_CASE("self-knowledge is honest and never leaks the user's name") {

@@ -87,6 +87,27 @@ TEST_CASE("encoder generalises to unseen nouns, names and phrasings") {
   CheckFact("i'm hooked on mate", "user", "hook", "mate");
   CheckFact("i'm into bouldering.", "user", "into", "bouldering");
   CheckFact("i'm really into board games", "user", "into", "board games");
+  CheckFact("sudoku is my thing.", "user", "into", "sudoku");
+  CheckFact("hey, Juka Selgalra here.", "user", "name", "Juka Selgalra");
+  CheckFact("this is Kairoan.", "user", "name", "Kairoan");
+  CheckFact("Orzo is my name.", "user", "name", "Orzo");
+  CheckFact("Lithota, my axolotl, says hi.", "user.axolotl", "name", "Lithota");
+  CheckFact("i've lived in Dakaimoor my whole life.", "user", "home", "Dakaimoor");
+  CheckFact("i always pick silver.", "user", "pick", "silver");
+  CheckFact("honestly, i love mate.", "user", "love", "mate");
+  CheckFact("i just made a cup of sparkling water.", "user", "make", "cup of sparkling water");
+  CheckFact("lately i've been into sudoku.", "user", "into", "sudoku");
+  CheckFact("i got into magic tricks last year.", "user", "into", "magic tricks");
+  CheckFact("we live in Rio de Janeiro.", "user", "home", "Rio de Janeiro");
+  CheckFact("nothing beats jollof rice.", "user", "love", "jollof rice");
+  // The progressive: what the user does to the thing after the verb.
+  CheckFact("i'm wearing teal.", "user", "wear", "teal");
+  // A value ends where the line says when, or how much.
+  CheckFact("i'm sipping mate right now.", "user", "sip", "mate");
+  CheckFact("i moved to Marquinwick last year.", "user", "move", "Marquinwick");
+  CheckFact("i ate so much croissants today", "user", "eat", "croissants");
+  CheckFact("i like silver best.", "user", "like", "silver");
+  CheckFact("my birthday is tomorrow", "user", "birthday", "tomorrow");
   // A thing named after a verb, or by naming it.
   CheckFact("i rescued a gecko named Anrobri.", "user.gecko", "name", "Anrobri");
   CheckFact("i live with a parrot called Kiwi", "user.parrot", "name", "Kiwi");
@@ -178,6 +199,9 @@ TEST_CASE("questions parse to the subject and relation their statements have") {
   check("what sort of music do i like?", "user", "like");
   check("what am i drinking?", "user", "drink");
   check("what am i into?", "user", "into");
+  // A verb's infinitive asks what it says.
+  check("what do i love to drink?", "user", "drink");
+  check("what do i like to do?", "user", "fun");
   for (std::string_view line : {"what is your name?", "my name is Gary", "are you real?"}) {
     CHECK_MESSAGE(!ParseQuestion(Analyze(line, nullptr, TestModels()), TestModels()), line);
   }
@@ -222,6 +246,14 @@ TEST_CASE("what the user is into is a pastime of theirs, not what they are") {
   other.Say("i'm really into board games");
   CHECK(other.Say("what's my hobby?") == "board games.");
   CHECK(other.Say("what am i?") == "editor.");
+  // One family: a hobby, a pastime, what the user is into or obsessed with, does for fun, on
+  // weekends or to relax.
+  Chat third;
+  third.Say("i'm obsessed with sudoku these days.");
+  CHECK(third.Say("what did i say i do on weekends?") == "sudoku.");
+  Chat fourth;
+  fourth.Say("my favorite pastime is trail running.");
+  CHECK(fourth.Say("what do i do to relax?") == "trail running.");
 }
 
 TEST_CASE("the naming and origin phrasings are answered by their questions") {

@@ -21,6 +21,7 @@ TEST_CASE("kinds: a kind of a kind, a role over what it is a kind of, never a si
   CHECK(kinds.IsA("ponies", "animals"));
   CHECK(kinds.IsA("guinea_pigs", "pets"));
   CHECK(kinds.IsA("women", "person"));
+  CHECK(kinds.CanBe("potatoes", "food"));  // "oes", an exception WordNet lists word by word
   CHECK_FALSE(kinds.IsA("pets", "pet"));
   // A pet is an animal kept: any animal can be one.
   for (const char* animal : {"rat", "axolotl", "duck", "chinchilla", "gecko", "guinea_pig"}) {

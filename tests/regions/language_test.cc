@@ -32,6 +32,13 @@ TEST_CASE("tokenizer keeps accented names exactly and splits on punctuation") {
   CHECK(tokens[0].capitalized);
   CHECK(tokens[1].lower == "ölfeld");
   CHECK(Texts("Москва 東京 ok") == std::vector<std::string>{"Москва", "東京", "ok"});
+  // Greek and Cyrillic capitals lower; a word of a script without case is marked as a name.
+  tokens = Tokenize("Νίκος Мария 王芳 지민 ok");
+  REQUIRE(tokens.size() == 5);
+  CHECK(tokens[0].lower == "νίκος");
+  CHECK(tokens[1].lower == "мария");
+  for (int i = 0; i < 4; i++) CHECK_MESSAGE(tokens[i].capitalized, tokens[i].text);
+  CHECK_FALSE(tokens[4].capitalized);
 }
 
 TEST_CASE("tokenizer treats emoji, typographic apostrophes and invalid bytes safely") {
