@@ -71,7 +71,13 @@ std::optional<Parse> NamedThing(const std::vector<Word>& w, size_t at) {
     if (!IsNaming(w[i].lower) || !IsContent(w[i - 1]) || w[i - 1].punct_after) continue;
     Span name = ValueSpan(w, i + 1);
     if (name.empty()) return std::nullopt;
-    return Parse{"user." + w[i - 1].lower, "name", name, true, w[i - 1].lower};
+    Span thing{i - 1, i};  // with the words of a compound before it: "a guinea pig named ..."
+    while (thing.begin > at + 1 && IsContent(w[thing.begin - 1]) &&
+           !w[thing.begin - 1].capitalized && !w[thing.begin - 1].punct_after) {
+      thing.begin--;
+    }
+    std::string key = Key(w, thing, '_');
+    return Parse{"user." + key, "name", name, true, key};
   }
   return std::nullopt;
 }
@@ -146,9 +152,15 @@ std::optional<Parse> AboutMy(const std::vector<Word>& w) {
   return Parse{entity, verb->relation, ValueSpan(w, verb->value_at), verb->single_valued, key};
 }
 
-// A name said without "my name is": "this is Kairoan" and "hey, Juka Selgalra here" introduce
-// the user; "Lithota, my axolotl, says hi" names the thing the apposition names.
+// A name said without "my name is": "this is Kairoan", "(the) name's Kairoan" and "hey, Juka
+// Selgalra here" introduce the user; "Lithota, my axolotl, says hi" names the thing the
+// apposition names.
 std::optional<Parse> Names(const std::vector<Word>& w) {
+  const size_t name_is = w[0].lower == "the" || w[0].lower == "my" ? 1 : 0;
+  if (name_is + 1 < w.size() && w[name_is].lower == "name") {  // the "'s" is not a word
+    const Span called = CapitalizedRun(w, name_is + 1);
+    if (!called.empty()) return Parse{"user", "name", called};
+  }
   if (w.size() > 2 && w[0].lower == "this" && IsCopula(w[1].lower) &&
       CapitalizedRun(w, 2).end == w.size()) {
     return Parse{"user", "name", CapitalizedRun(w, 2)};

@@ -110,7 +110,8 @@ Span ValueSpan(const std::vector<Word>& words, size_t at) {
   while (at < words.size() && IsDeterminer(words[at].lower)) ++at;
   size_t end = at;
   while (end < words.size() && end - at < 5) {
-    const std::string_view next = end + 1 < words.size() ? words[end + 1].lower : "";
+    const std::string_view next =
+        end + 1 < words.size() ? std::string_view(words[end + 1].lower) : std::string_view();
     if (end > at && SaysWhen(words[end].lower, next)) break;  // "silver today", "Oslo last year"
     if (IsContent(words[end])) {
       ++end;

@@ -36,12 +36,11 @@ HippoMemory::HippoMemory(const LanguageModels& models, const Kinds& kinds, int n
 
 namespace {
 
-// The thing a question about something of the user's asks about ("pet" for "user.pet"), or
-// empty.
-std::string_view Thing(const Query& query) {
+// The thing of the user's that a subject is ("pet" for "user.pet"), or empty.
+std::string_view Thing(std::string_view subject) {
   constexpr std::string_view kOwned = "user.";
-  if (!query.subject.starts_with(kOwned)) return {};
-  return std::string_view(query.subject).substr(kOwned.size());
+  if (!subject.starts_with(kOwned)) return {};
+  return subject.substr(kOwned.size());
 }
 
 }  // namespace
@@ -59,15 +58,55 @@ std::vector<std::string> HippoMemory::KindsIn(const Line& line, std::string_view
   return out;
 }
 
+namespace {
+
+// A place's name, the words [first, last] of a line: one after "in", "to", "from", "at" or
+// "near", or before "is where" ("Lugalwick is where i live").
+bool Placed(const std::vector<Token>& words, int first, int last) {
+  static constexpr std::string_view kPlaced[] = {"in", "to", "from", "at", "near"};
+  const int W = static_cast<int>(words.size());
+  return (first > 0 && std::find(std::begin(kPlaced), std::end(kPlaced),
+                                 words[first - 1].lower) != std::end(kPlaced)) ||
+         (last + 2 < W && words[last + 1].lower == "is" && words[last + 2].lower == "where");
+}
+
+}  // namespace
+
+std::string HippoMemory::NameOf(const Line& line, TokenSpan value) const {
+  const std::vector<Token> words = Tokenize(line.text);
+  const int first = line.token_words[value.begin];
+  const int last = line.token_words[value.end - 1];
+  if (first < 0 || last < 0 || !words[first].capitalized || Placed(words, first, last)) {
+    return "";
+  }
+  if (line.fact && line.fact->relation == "name") {
+    const std::vector<Token> named = Tokenize(line.fact->value);
+    if (!named.empty() && named[0].lower == words[first].lower) {
+      return line.fact->subject == "user" ? "user" : std::string(Thing(line.fact->subject));
+    }
+  }
+  // The nearest being said before it: "my mom Ilovi", "a gecko, Sawynquin", "a rat here
+  // called Zomarmi", "a duck and named it Halilo".
+  for (int w = first - 1; w >= 0; w--) {
+    if (words[w].capitalized) continue;
+    const std::string lemma = models_.lemmatizer.Lemma(words[w].lower);
+    if (!kinds_.CanBe(lemma, "organism")) continue;
+    if (w > 0 && !words[w - 1].capitalized) {
+      std::string compound = models_.lemmatizer.Lemma(words[w - 1].lower) + "_" + lemma;
+      if (kinds_.IsNoun(compound)) return compound;  // "guinea pig"
+    }
+    return lemma;
+  }
+  return "";
+}
+
 bool HippoMemory::CanAnswer(const Line& line, TokenSpan value, const AskedFor& asked,
                             bool usual) const {
   const std::vector<Token> words = Tokenize(line.text);
   const int first = line.token_words[value.begin];
-  // A name answers what something is called, unless it is a place's: one after "in", "to",
-  // "from", "at" or "near" is, and any other may be ("Kaikel Hills is where i live").
-  static constexpr std::string_view kPlaced[] = {"in", "to", "from", "at", "near"};
-  const bool placed = first > 0 && std::find(std::begin(kPlaced), std::end(kPlaced),
-                                             words[first - 1].lower) != std::end(kPlaced);
+  // A name answers what something is called, unless it is a place's (Placed), and any other
+  // may be a place ("Kaikel Hills, my home town").
+  const bool placed = Placed(words, first, line.token_words[value.end - 1]);
   if (asked.name && words[first].capitalized && !placed) return true;
   if (asked.place && words[first].capitalized && (!usual || placed)) return true;
   std::vector<std::string> said;  // the value's words, and each two joined ("pad_thai")
@@ -82,7 +121,13 @@ bool HippoMemory::CanAnswer(const Line& line, TokenSpan value, const AskedFor& a
   for (const std::string& kind : asked.kinds) {
     for (const std::string& word : said) {
       // Food, as people ask for it, is not a drink, though WordNet files drinks under food.
-      if (kind == "food" && kinds_.CanBe(word, "drink", true)) continue;
+      if (kind == "food" && kinds_.CanBe(word, "drink")) continue;
+      // Nor is what one drinks, or usually eats, what one does ("mate", a move in chess too;
+      // "games" may be game, the meat).
+      if (asked.activity() && !IsGerund(word) &&
+          (kinds_.CanBe(word, "drink") || kinds_.CanBe(word, "food", true))) {
+        continue;
+      }
       if (kinds_.CanBe(word, kind, usual)) return true;
       if (kind == "activity" && word.find('_') == std::string::npos && IsGerund(word)) {
         return true;
@@ -195,7 +240,7 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
   std::map<const Line*, std::vector<std::string>> kinds_in;
   std::vector<std::string> kinds;
   for (const Line& l : lines_) {
-    std::vector<std::string> in = KindsIn(l, Thing(*query));
+    std::vector<std::string> in = KindsIn(l, Thing(query->subject));
     kinds.insert(kinds.end(), in.begin(), in.end());
     if (!in.empty()) kinds_in.emplace(&l, std::move(in));
   }
@@ -255,14 +300,28 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
         return c.line->fact && c.line->fact->subject.starts_with("user.");
       });
     }
+    // A name says whose it is (NameOf). Someone's name is no place, food or pastime; it
+    // answers what the user is called only when it is the user's, and what a thing of theirs
+    // is called only when it is that thing's or a kind of it's ("a rat, Vidahal" for "my
+    // pet"): "i miss my mom Ilovi" says neither where the user lives nor what the user's guinea
+    // pig is called.
+    std::erase_if(candidates, [&](const Candidate& c) {
+      const std::string owner = NameOf(*c.line, c.value);
+      if (owner.empty()) return false;
+      if (!asked_for.name) return true;
+      const std::string_view thing = Thing(query->subject);
+      return thing.empty() ? owner != "user" : owner != thing && !kinds_.IsA(owner, thing);
+    });
+    if (candidates.empty()) return std::nullopt;
     auto can_answer = [&](const Candidate& c) {
       return CanAnswer(*c.line, c.value, asked_for, false);
     };
-    // "favorite" says how the user holds a thing, not which: "what's my favorite food?" and
-    // "silver is my favorite color" share no topic.
+    // A word that says how the user holds a thing (SaysHowHeld), or when, is no topic:
+    // "what's my favorite food?" and "silver is my favorite color" share none, nor do "what did
+    // i say i could eat every day?" and "i can't start the day without lemonade".
     auto shares_a_word = [&](const Candidate& c) {
       return std::any_of(query->cue.begin(), query->cue.end(), [&](const std::string& stem) {
-        return !stem.starts_with("favo") &&
+        return !SaysHowHeld(stem) && !IsWordOfTime(stem, "", kinds_) &&
                std::find(c.line->stems.begin(), c.line->stems.end(), stem) !=
                    c.line->stems.end();
       });
@@ -271,17 +330,20 @@ std::optional<Selection> HippoMemory::Hear(std::int64_t turn_index, std::string_
     // shares a word with, was never told ("what's my favorite color?" after only "i'm sipping
     // lemonade"): any recall would be a false one. A name, a place and a color are told by
     // capitals and WordNet; what one eats or does may be a thing WordNet has never heard of
-    // ("pad thai"), so there every value must be a name or a thing it knows whole (a gerund's
-    // object: "wearing silver").
+    // ("pad thai"), so there every value must be a name, an activity (a gerund) or a thing it
+    // knows whole or by its head ("silver jacket"), unless the head is first a being: "thai"
+    // is first a person.
     auto known = [&](const Candidate& c) {
       const std::vector<Token> words = Tokenize(c.line->text);
-      int first = c.line->token_words[c.value.begin];
+      const int first = c.line->token_words[c.value.begin];
       const int last = c.line->token_words[c.value.end - 1];
       if (first < 0 || last < 0 || words[first].capitalized) return true;
-      if (first < last && IsGerund(words[first].lower)) first++;
+      if (IsGerund(words[first].lower) || IsGerund(words[last].lower)) return true;
       std::string whole;
       for (int w = first; w <= last; w++) whole += (whole.empty() ? "" : "_") + words[w].lower;
-      return kinds_.IsNoun(whole);
+      const std::string& head = words[last].lower;
+      return kinds_.IsNoun(whole) || (kinds_.CanBe(head, "physical_entity", true) &&
+                                      !kinds_.CanBe(head, "organism", true));
     };
     const bool closed = asked_for.name || asked_for.place ||
                         std::any_of(asked_for.kinds.begin(), asked_for.kinds.end(),

@@ -88,6 +88,10 @@ class HippoMemory {
   // The words of line that are kinds of thing ("rat" for "pet": language/kinds.h), a
   // compound's words apart ("guinea", "pig").
   std::vector<std::string> KindsIn(const Line& line, std::string_view thing) const;
+  // Whose name line's value is: "user" for the user's own ("call me Ilovi"), the being said
+  // before it ("husband" in "my husband Ilovi"), or empty when it is no name or nobody's
+  // that the line says (a place's: "in Ilovi").
+  std::string NameOf(const Line& line, TokenSpan value) const;
   // True when line's value (not empty) can be what is asked for; with usual, in its first
   // sense (Kinds::CanBe).
   bool CanAnswer(const Line& line, TokenSpan value, const AskedFor& asked, bool usual) const;

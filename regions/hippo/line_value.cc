@@ -13,12 +13,31 @@ bool IsGerund(std::string_view lower) {
   return lower.size() >= 6 && lower.ends_with("ing") && !IsFunctionWord(lower);
 }
 
+bool IsWordOfTime(std::string_view word, std::string_view next, const Kinds& kinds) {
+  if (SaysWhen(word, next)) return true;
+  for (std::string_view time : {"time", "time_period", "time_unit"}) {
+    if (kinds.CanBe(word, time, true)) return true;
+  }
+  return false;
+}
+
+bool SaysHowHeld(std::string_view stem) {
+  static constexpr std::string_view kHeld[] = {"favorit", "favourit", "love", "like", "enjoy",
+                                               "prefer", "ador", "say", "tell", "mention"};
+  return std::find(std::begin(kHeld), std::end(kHeld), stem) != std::end(kHeld);
+}
+
 AskedFor AskedFor::Of(const Utterance& question, const Kinds& kinds) {
   AskedFor out;
   const std::vector<Word>& w = question.words;
   for (std::size_t i = 0; i < w.size(); i++) {
-    // "drinking" asks for a drink: the word as said, and its stem where that is a word.
-    if (IsContent(w[i])) out.kinds.insert(out.kinds.end(), {w[i].lower, w[i].stem});
+    // "drinking" asks for a drink: the word as said, and its stem where that is a word; not
+    // how the user holds it or said it, nor when ("what do i love to eat?", "what did i say i
+    // do on weekends?").
+    const std::string_view next = i + 1 < w.size() ? std::string_view(w[i + 1].lower) : "";
+    if (IsContent(w[i]) && !SaysHowHeld(w[i].stem) && !IsWordOfTime(w[i].lower, next, kinds)) {
+      out.kinds.insert(out.kinds.end(), {w[i].lower, w[i].stem});
+    }
     // What one does is an activity ("what do i do to relax?": "do" the verb, not the
     // auxiliary of "do i"); what one eats, or has for dinner, is food; what one craves is food
     // or drink.
@@ -27,9 +46,13 @@ AskedFor AskedFor::Of(const Utterance& question, const Kinds& kinds) {
     // A hobby or a pastime is an activity too, of which a gerund is one ("kayaking"); a
     // gerund asked with ("what am i drinking?") is the act, not the kind of its answer.
     const bool role = !IsGerund(w[i].lower) && kinds.CanBe(w[i].lower, "activity", true);
+    // What one is into is what one does (the hobby's family: episodic/retriever.h).
+    const bool into = w[i].lower == "into" && i > 0 && w[i - 1].lower == "i";
     // What one does for fun may also be a discipline ("robotics"), a game or a puzzle
     // ("sudoku"), which WordNet files elsewhere.
-    if (does || role) out.kinds.insert(out.kinds.end(), {"activity", "discipline", "game", "puzzle"});
+    if (does || role || into) {
+      out.kinds.insert(out.kinds.end(), {"activity", "discipline", "game", "puzzle"});
+    }
     if (w[i].stem == "eat" || w[i].lower == "meal" || kinds.IsA(w[i].lower, "meal")) {
       out.kinds.push_back("food");
     }
@@ -70,13 +93,11 @@ TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
   // of a value: after a word it has never seen, the cortex could not have guessed "today"
   // either.
   auto when = [&](int w) {
-    const std::string& word = words[w].lower;
-    if (SaysWhen(word, w + 1 < W ? std::string_view(words[w + 1].lower) : "")) return true;
-    if (words[w].capitalized) return false;  // a name: "Nones" is not the ninth hour
-    for (std::string_view time : {"time", "time_period", "time_unit"}) {
-      if (kinds.CanBe(word, time, true)) return true;
+    if (words[w].capitalized) {  // a name: "Nones" is not the ninth hour
+      return SaysWhen(words[w].lower, w + 1 < W ? std::string_view(words[w + 1].lower) : "");
     }
-    return false;
+    return IsWordOfTime(words[w].lower, w + 1 < W ? std::string_view(words[w + 1].lower) : "",
+                        kinds);
   };
   // A fact's value is a thing: a name, a noun ("lemonade", not "hooked", in "i'm hooked on
   // lemonade") or a gerund, which names an activity ("kayaking"), and any surprising word

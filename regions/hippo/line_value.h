@@ -56,6 +56,14 @@ struct AskedFor {
   bool Fits(std::string_view word, const Kinds& kinds, bool usual = false) const;
 };
 
+// A word of time: one that says when or how long ("today", "last", "day", "weekends").
+// next: the word after it, or empty.
+bool IsWordOfTime(std::string_view word, std::string_view next, const Kinds& kinds);
+
+// A stem that says how the user holds a thing, or that they said it ("favorite", "love",
+// "mention"), not which thing: "what do i love to eat?" and "i love mate" share no topic.
+bool SaysHowHeld(std::string_view stem);
+
 // A word that looks like a gerund, which names an activity, listed as a noun or not
 // ("journaling"); "thing" and "king" are too short to be one.
 bool IsGerund(std::string_view lower);

@@ -53,6 +53,9 @@ Kinds Kinds::Load(const std::filesystem::path& path) {
     }
   }
   const int count = static_cast<int>(kinds.hypernyms_.size());
+  if (const auto person = kinds.senses_.find("person"); person != kinds.senses_.end()) {
+    kinds.person_ = person->second.front();
+  }
   auto outside = [&](const std::vector<int>& list) {
     return std::any_of(list.begin(), list.end(), [&](int s) { return s >= count; });
   };
@@ -92,7 +95,10 @@ bool Kinds::IsA(std::string_view word, std::string_view kind) const {
   if (w == nullptr || k == nullptr || k->empty() || w == k) return false;
   const int sense = k->front();
   std::vector<int> targets = {sense};
-  if (!has_kinds_[sense]) {
+  // A role among people covers no one: "my mom" says nothing of who is the user's neighbour,
+  // nor of a guinea pig, whose first sense is the subject of an experiment.
+  const bool of_people = person_ >= 0 && Reaches({sense}, {person_});
+  if (!has_kinds_[sense] && !of_people) {
     targets.insert(targets.end(), hypernyms_[sense].begin(), hypernyms_[sense].end());
   }
   return Reaches(*w, targets);

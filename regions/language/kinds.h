@@ -7,7 +7,8 @@
 // height: a parrot is a bird, a bird is an animal. And a noun with no kinds of its own names a
 // role rather than a kind: a pet is an animal someone keeps. Such a role covers every kind of
 // what it is a kind of: a rat is an animal, so it can be a pet. Roles are few, and nouns that
-// do have kinds (dog, sister, husband) never cover their siblings: a cat is no dog. The hippo
+// do have kinds (dog, sister, husband) never cover their siblings: a cat is no dog. Nor do
+// roles among people (neighbour): who someone is to the user is said, never a kind. The hippo
 // also asks which words are nouns at all: a fact's value is a thing ("lemonade", not
 // "hooked").
 #ifndef BRAINHOST_REGIONS_LANGUAGE_KINDS_H
@@ -51,6 +52,7 @@ class Kinds {
 
   std::vector<std::vector<int>> hypernyms_;  // per sense
   std::vector<bool> has_kinds_;              // per sense
+  int person_ = -1;                          // the first sense of "person"
   std::unordered_map<std::string, std::vector<int>> senses_;  // lemma -> senses, most frequent
                                                                // first
 };

@@ -201,26 +201,26 @@ TEST_CASE("of several lines no question binds, it reads the one whose absence su
                                             std::string_view) {
     return std::find(lines.begin(), lines.end(), city) != lines.end() ? 1.0 : 4.0;
   };
-  // Both lines hold a name, and either may be a place's.
-  const char* name = "Orzo is my name.";
+  // Both lines hold a place's name.
+  const char* name = "we stopped in Oszo once.";
   const char* question = "what's my city?";
   auto play = [&](const hp::QuestionSurprise& with) {
     hp::HippoMemory memory(TestModels(), TestKinds(), kNewline, 16, with);
     const Perceived lumafield(city, {9.0f, 0.5f, 0.5f, 0.5f, 2.0f}, 100);
     CHECK_FALSE(memory.Hear(0, city, lumafield.view()));
-    const Perceived orzo(name, {9.0f, 0.5f, 0.5f, 0.5f}, 200);
-    CHECK_FALSE(memory.Hear(1, name, orzo.view()));
+    const Perceived oszo(name, {0.5f, 2.0f, 0.5f, 9.0f, 0.5f}, 200);
+    CHECK_FALSE(memory.Hear(1, name, oszo.view()));
     const Perceived q(question, {}, 300);
     return memory.Hear(2, question, q.view());
   };
   const std::optional<hp::Selection> read = play(surprise);
   REQUIRE(read);
-  CHECK(read->values == std::vector<int>{100, -1});  // "Lumafield", never "Orzo"
+  CHECK(read->values == std::vector<int>{100, -1});  // "Lumafield", never "Oszo"
   CHECK(read->tokens.size() == 5);
   // Without a question surprise both lines are read, left to the learned read.
   const std::optional<hp::Selection> both = play({});
   REQUIRE(both);
-  CHECK(both->values == std::vector<int>{100, -1, 200, -1});
+  CHECK(both->values == std::vector<int>{100, -1, 203, -1});
 
   // A line with nothing to recall is never the one read, however the cortex reads it.
   hp::HippoMemory memory(TestModels(), TestKinds(), kNewline, 16,
@@ -441,4 +441,48 @@ TEST_CASE("a value is never the thing a question names with a possessive") {
   const std::optional<hp::Selection> read = memory.Hear(1, question, q.view());
   REQUIRE(read);
   CHECK(read->values == std::vector<int>{104, 105, -1});  // "frozen shrimp", not "axolotl"
+}
+
+TEST_CASE("a name says whose it is: someone's is no place, and answers only for its owner") {
+  // A mom's name, or the user's, says neither where the user grew up nor what a pet is called.
+  CHECK_FALSE(TwoLinesThenAsked("i talked to my mom Ilovi today.",
+                                {0.5f, 2.0f, 0.5f, 0.5f, 3.0f, 12.0f, 0.5f}, "i took a walk.",
+                                {0.5f, 2.0f, 0.5f, 8.0f}, "where did i grow up?",
+                                "i took a walk."));
+  CHECK_FALSE(TwoLinesThenAsked("people call me Ulluda.", {3.0f, 2.0f, 0.5f, 12.0f},
+                                "i took a walk.", {0.5f, 2.0f, 0.5f, 8.0f},
+                                "which city do i live in?", "i took a walk."));
+  // A gecko's name is not the user's, but it is the pet's; the mom's is neither.
+  CHECK_FALSE(TwoLinesThenAsked("i just adopted a gecko, Sawynquin.",
+                                {0.5f, 1.0f, 3.0f, 0.5f, 6.0f, 12.0f}, "i took a walk.",
+                                {0.5f, 2.0f, 0.5f, 8.0f}, "what's my name?", "i took a walk."));
+  const std::optional<hp::Selection> pet = TwoLinesThenAsked(
+      "i just adopted a gecko, Sawynquin.", {0.5f, 1.0f, 3.0f, 0.5f, 6.0f, 12.0f},
+      "my mom Ilovi lives nearby.", {0.5f, 3.0f, 12.0f, 2.0f, 3.0f}, "what's my pet's name?",
+      "my mom Ilovi lives nearby.");
+  REQUIRE(pet);
+  CHECK(pet->values == std::vector<int>{105, -1});
+  // A name before "is where" is a place's, not the user's.
+  CHECK_FALSE(TwoLinesThenAsked("Lugalwick is where i live.", {12.0f, 0.5f, 0.5f, 0.5f, 2.0f},
+                                "i took a walk.", {0.5f, 2.0f, 0.5f, 8.0f}, "what's my name?",
+                                "i took a walk."));
+}
+
+TEST_CASE("what one drinks is not what one does, and a word of time is no topic") {
+  // "mate" is a move in chess too, but a drink is no hobby.
+  CHECK_FALSE(TwoLinesThenAsked("i love mate.", {0.5f, 2.0f, 9.0f}, "i'm from Mimamoor.",
+                                {0.5f, 0.5f, 9.0f}, "what's my hobby?", "i love mate."));
+  // What the user is into is what they do.
+  CHECK_FALSE(TwoLinesThenAsked("i love lemonade.", {0.5f, 2.0f, 9.0f}, "i'm from Mimamoor.",
+                                {0.5f, 0.5f, 9.0f}, "what am i into?", "i love lemonade."));
+  // "day" in both says nothing of what was said: lemonade is no food.
+  CHECK_FALSE(TwoLinesThenAsked("i can't start the day without lemonade.",
+                                {0.5f, 1.0f, 2.0f, 0.5f, 2.0f, 1.0f, 9.0f}, "i took a walk.",
+                                {0.5f, 2.0f, 0.5f, 8.0f}, "what did i say i could eat every day?",
+                                "i can't start the day without lemonade."));
+  // A thing WordNet knows by its head is known: a jacket is no drink.
+  CHECK_FALSE(TwoLinesThenAsked("i just bought a silver jacket.",
+                                {0.5f, 1.0f, 2.0f, 0.5f, 7.0f, 6.0f}, "i took a walk.",
+                                {0.5f, 2.0f, 0.5f, 8.0f}, "what's my favorite drink?",
+                                "i took a walk."));
 }

@@ -111,6 +111,10 @@ TEST_CASE("encoder generalises to unseen nouns, names and phrasings") {
   // A thing named after a verb, or by naming it.
   CheckFact("i rescued a gecko named Anrobri.", "user.gecko", "name", "Anrobri");
   CheckFact("i live with a parrot called Kiwi", "user.parrot", "name", "Kiwi");
+  CheckFact("i rescued a guinea pig named Kelrico.", "user.guinea_pig", "name", "Kelrico");
+  CheckFact("name's Grahal.", "user", "name", "Grahal");
+  CheckFact("the name's Loriul Dasanes.", "user", "name", "Loriul Dasanes");
+  CheckFact("my name's Wynmarren, nice to meet you.", "user", "name", "Wynmarren");
   CheckFact("i named my guinea pig Ulkaida", "user.guinea_pig", "name", "Ulkaida");
   CheckFact("people call me Mailofen", "user", "name", "Mailofen");
   CHECK_FALSE(EncodeLine("you can call me tomorrow"));

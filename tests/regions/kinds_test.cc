@@ -36,6 +36,11 @@ TEST_CASE("kinds: a kind of a kind, a role over what it is a kind of, never a si
   CHECK_FALSE(kinds.IsA("bird", "parrot"));  // upwards only
   CHECK_FALSE(kinds.IsA("pet", "pet"));
   CHECK_FALSE(kinds.IsA("zorblax", "animal"));  // not a noun WordNet knows
+  // Roles among people cover no one: a guinea pig is first the subject of an experiment.
+  for (const char* person : {"mom", "husband", "life", "have"}) {
+    CHECK_FALSE_MESSAGE(kinds.IsA(person, "guinea_pig"), person);
+    CHECK_FALSE_MESSAGE(kinds.IsA(person, "neighbor"), person);
+  }
 }
 
 TEST_CASE("kinds: a word can be a kind in any of the kind's senses") {
