@@ -31,7 +31,7 @@ std::optional<Reply> EpisodicRegion::Turn(std::string_view user_text,
   if (!encoded) return std::nullopt;
   switch (Remember(*encoded, store).what) {
     case Remembered::kInserted:
-      return Reply{"got it.", kAcknowledgeConfidence};
+      return Reply{kStoredAck, kAcknowledgeConfidence};
     case Remembered::kSuperseded:
       return Reply{"ok, updated.", kAcknowledgeConfidence};
     case Remembered::kDuplicate:

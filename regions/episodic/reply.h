@@ -19,6 +19,9 @@ inline constexpr double kCommandConfidence = 0.95;      // remember/forget/list,
 inline constexpr double kUnknownConfidence = 0.6;       // "i don't know" about the user
 inline constexpr double kAcknowledgeConfidence = 0.3;   // "got it": low, so the graph goes on
 
+// What the store says when it remembers a new fact; the hippo's training episodes say it too.
+inline constexpr char kStoredAck[] = "got it.";
+
 }  // namespace brainhost::regions
 
 #endif  // BRAINHOST_REGIONS_EPISODIC_REPLY_H

@@ -9,6 +9,7 @@
 #include "corpus/phrasings.h"
 #include "corpus/render.h"
 #include "corpus/rng.h"
+#include "episodic/reply.h"
 
 namespace brainhost::regions::hippo {
 namespace {
@@ -127,9 +128,16 @@ std::vector<Episode> MakeEpisodes(int count, bool validation, std::uint64_t seed
                     probes = Probes(p.recall, t);
     if (tells.empty() || probes.empty()) continue;
 
+    // Every other conversation is had with the episodic store on, which acknowledges each
+    // statement itself (regions/episodic), as the default graph does; the others with the
+    // cortex's own replies. The draws are the same either way.
+    const bool stored = out.size() % 2 == 1;
+    auto acknowledge = [&](const Templates& said, const char* plain) {
+      std::string reply = said.empty() ? plain : Render(rng.Pick(said), facts, true);
+      return stored ? std::string(kStoredAck) : reply;
+    };
     Episode e;
-    e.exchanges.push_back({0, Render(rng.Pick(tells), facts, false),
-                           acks.empty() ? "Got it." : Render(rng.Pick(acks), facts, true)});
+    e.exchanges.push_back({0, Render(rng.Pick(tells), facts, false), acknowledge(acks, "Got it.")});
     std::vector<const TopicValue*> told = {&t};
     // Two distractors: a statement of another topic or a question, then a question.
     while (e.exchanges.size() < 3) {
@@ -146,7 +154,7 @@ std::vector<Episode> MakeEpisodes(int count, bool validation, std::uint64_t seed
         const Templates otells = Saying(o.tell, other), oacks = Saying(o.ack, other);
         if (otells.empty()) continue;
         e.exchanges.push_back({0, Render(rng.Pick(otells), facts, false),
-                               oacks.empty() ? "I see." : Render(rng.Pick(oacks), facts, true)});
+                               acknowledge(oacks, "I see.")});
         told.push_back(&other);
       }
     }

@@ -125,6 +125,10 @@ TEST_CASE("episodes: validation values are held out, every probe's answer says i
   }
   CHECK(values.size() > 200);  // drawn afresh: few repeats
   CHECK(multi_word > 30);      // double names and multi-word places are common
+  // Every other conversation is had with the store on: it acknowledges each statement itself.
+  int stored = 0;
+  for (const hp::Episode& e : train) stored += e.exchanges[0].reply == "got it.";
+  CHECK(stored == 150);
   for (const hp::Episode& e : val) {
     CHECK(hp::SaysValue(e.exchanges[0].user, e.value));
     // A held-out value is never a training value (corpus/partition.h decides by the string).
