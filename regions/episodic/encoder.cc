@@ -102,8 +102,7 @@ std::optional<Parse> AboutI(const std::vector<Word>& w, const LanguageModels& mo
     // "i'm wearing silver", "i'm cooking pad thai tonight": the progressive says what the
     // user does to the thing after the verb, which is the value.
     const Word& verb = w[value.begin];
-    if (value.end - value.begin > 1 && verb.lower.size() >= 6 && verb.lower.ends_with("ing") &&
-        !verb.capitalized) {
+    if (value.end - value.begin > 1 && IsGerund(verb.lower) && !verb.capitalized) {
       return Parse{"user", verb.stem, {value.begin + 1, value.end}, false};
     }
     // "i'm Aiko" introduces; "i'm tired" describes.

@@ -87,6 +87,10 @@ bool IsAdverb(std::string_view lower) {
   return OneOf(lower, kAdverbs) || (lower.size() >= 5 && lower.ends_with("ly"));
 }
 
+bool IsGerund(std::string_view lower) {
+  return lower.size() >= 6 && lower.ends_with("ing") && !IsFunctionWord(lower);
+}
+
 bool IsNaming(std::string_view lower) { return lower == "named" || lower == "called"; }
 
 bool IsNumber(std::string_view lower) {

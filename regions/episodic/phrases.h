@@ -24,6 +24,9 @@ std::vector<Word> CommandWords(const std::vector<Word>& words);
 
 // An adverb that may stand between the subject and its verb: "just", "always", "really".
 bool IsAdverb(std::string_view lower);
+// A word that looks like a gerund, which names an activity, listed as a noun or not
+// ("journaling"); "thing" and "king" are too short to be one.
+bool IsGerund(std::string_view lower);
 bool IsCopula(std::string_view lower);      // is, am, are, was, were, be, been
 bool IsDeterminer(std::string_view lower);  // a, an, the, some, this, that
 // Personal and demonstrative pronouns that name someone the memory cannot resolve alone

@@ -9,10 +9,6 @@
 
 namespace brainhost::regions::hippo {
 
-bool IsGerund(std::string_view lower) {
-  return lower.size() >= 6 && lower.ends_with("ing") && !IsFunctionWord(lower);
-}
-
 bool IsWordOfTime(std::string_view word, std::string_view next, const Kinds& kinds) {
   if (SaysWhen(word, next)) return true;
   for (std::string_view time : {"time", "time_period", "time_unit"}) {
@@ -74,7 +70,6 @@ bool AskedFor::Fits(std::string_view word, const Kinds& kinds_of, bool usual) co
                      [&](const std::string& kind) { return kinds_of.CanBe(word, kind, usual); });
 }
 
-
 TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
                       std::string_view encoded, const std::vector<std::string>& asked,
                       const AskedFor& asked_for, const Kinds& kinds) {
@@ -85,19 +80,22 @@ TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
     const int w = perceived.token_words[j];
     if (w >= 0 && w < W) surprise[w] += perceived.surprise[j];
   }
+  auto in_question = [&](int w) {
+    return std::find(asked.begin(), asked.end(), words[w].lower) != asked.end();
+  };
   auto surprising = [&](int w) {
     return !IsFunctionWord(words[w].lower) && surprise[w] >= cortex::kRecallSurprise &&
-           std::find(asked.begin(), asked.end(), words[w].lower) == asked.end();
+           !in_question(w);
   };
   // A word of time is not what a line tells ("i had a long day", "it's monday again"), nor part
   // of a value: after a word it has never seen, the cortex could not have guessed "today"
   // either.
   auto when = [&](int w) {
-    if (words[w].capitalized) {  // a name: "Nones" is not the ninth hour
-      return SaysWhen(words[w].lower, w + 1 < W ? std::string_view(words[w + 1].lower) : "");
-    }
-    return IsWordOfTime(words[w].lower, w + 1 < W ? std::string_view(words[w + 1].lower) : "",
-                        kinds);
+    const std::string_view next = w + 1 < W ? std::string_view(words[w + 1].lower) : "";
+    // A name's first word is no word of time, unless it says when: "Nones" is not the ninth
+    // hour.
+    return words[w].capitalized ? SaysWhen(words[w].lower, next)
+                                : IsWordOfTime(words[w].lower, next, kinds);
   };
   // A fact's value is a thing: a name, a noun ("lemonade", not "hooked", in "i'm hooked on
   // lemonade") or a gerund, which names an activity ("kayaking"), and any surprising word
@@ -189,10 +187,8 @@ TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
     if (words[a].punct_after) return false;
     if (words[best].capitalized) return in_name(a) && in_name(b);
     const int added = right ? b : a;
-    const bool said_by_question =
-        std::find(asked.begin(), asked.end(), words[added].lower) != asked.end();
     return surprising(right ? a : b) && !when(added) &&
-           (surprising(added) || (right && inside && thing[added] && !said_by_question));
+           (surprising(added) || (right && inside && thing[added] && !in_question(added)));
   };
   int first = best, last = best;
   // A modifier is a word that is not a noun ("sparkling", "jollof"), or one that makes a
@@ -232,8 +228,7 @@ TokenSpan ValueTokens(std::string_view line, const PerceivedLine& perceived,
   // so is what the object alone cannot be ("playing tennis" for "what am i into?"), but not
   // what it can ("hummus", not "cooking hummus", for "what do i love to eat?").
   if (!words[first].capitalized && first > 0 && !words[first - 1].punct_after &&
-      IsGerund(words[first - 1].lower) &&
-      std::find(asked.begin(), asked.end(), words[first - 1].lower) == asked.end()) {
+      IsGerund(words[first - 1].lower) && !in_question(first - 1)) {
     if (asked_for.activity() || !fitting()) first--;
   }
   TokenSpan span{perceived.n, 0};

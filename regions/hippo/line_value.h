@@ -64,10 +64,6 @@ bool IsWordOfTime(std::string_view word, std::string_view next, const Kinds& kin
 // "mention"), not which thing: "what do i love to eat?" and "i love mate" share no topic.
 bool SaysHowHeld(std::string_view stem);
 
-// A word that looks like a gerund, which names an activity, listed as a noun or not
-// ("journaling"); "thing" and "king" are too short to be one.
-bool IsGerund(std::string_view lower);
-
 // The tokens [begin, end) of line's value (see the file comment) for a question whose words
 // (lowercase) are asked, and that asks for asked_for; empty when no content word is
 // surprising. encoded: the value the episodic encoder read in line, or empty. kinds tells the
